@@ -1,0 +1,20 @@
+import type { Db } from "@/server/db/client";
+
+export async function listOrganizationsOfUser(db: Db, userId: string) {
+  const memberships = await db.membership.findMany({
+    where: { userId, status: "ACTIVE" },
+    select: { role: true, organization: { select: { slug: true, name: true, locale: true } } },
+    orderBy: { organization: { name: "asc" } },
+  });
+  return memberships.map((m) => ({ ...m.organization, role: m.role }));
+}
+
+export async function takenSlugsLike(db: Db, base: string): Promise<Set<string>> {
+  const rows = await db.organization.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } });
+  return new Set(rows.map((row) => row.slug));
+}
+
+export async function organizationLocaleBySlug(db: Db, slug: string): Promise<"sv" | "en" | null> {
+  const org = await db.organization.findUnique({ where: { slug }, select: { locale: true } });
+  return org?.locale ?? null;
+}
