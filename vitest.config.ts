@@ -19,9 +19,9 @@ export default defineConfig({
         test: {
           name: `integration-${database}`,
           include: ["tests/integration/**/*.int.test.ts"],
-          environment: "node",
+          environment: "node" as const,
           globalSetup: ["tests/support/global-setup.ts"],
-          env: { SMARTA_TEST_DATABASE: database, NODE_ENV: "test" },
+          env: { SMARTA_TEST_DATABASE: database, NODE_ENV: "test" as const },
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

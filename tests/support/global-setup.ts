@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { applyMigrations } from "../../src/server/db/migrate";
+import { applyMigrations, type SqlSession } from "../../src/server/db/migrate";
 import { adminUrl, databaseUrl } from "./postgres-url";
 
 /**
@@ -21,7 +21,10 @@ export default async function setup(project: TestProject) {
     await admin.query(`CREATE DATABASE ${template}`);
     const client = new pg.Client({ connectionString: databaseUrl(template) });
     await client.connect();
-    await applyMigrations({ query: (sql, params) => client.query(sql, params), exec: (sql) => client.query(sql) } as never);
+    await applyMigrations({
+      query: (sql: string, params?: unknown[]) => client.query(sql, params),
+      exec: (sql: string) => client.query(sql),
+    } as SqlSession);
     await client.end();
     project.provide("postgresTemplate", template);
     return async () => {

@@ -13,8 +13,3 @@ export async function takenSlugsLike(db: Db, base: string): Promise<Set<string>>
   const rows = await db.organization.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } });
   return new Set(rows.map((row) => row.slug));
 }
-
-export async function organizationLocaleBySlug(db: Db, slug: string): Promise<"sv" | "en" | null> {
-  const org = await db.organization.findUnique({ where: { slug }, select: { locale: true } });
-  return org?.locale ?? null;
-}

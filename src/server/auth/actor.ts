@@ -2,6 +2,11 @@ import type { Db } from "@/server/db/client";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Claims from a cookie are only trusted to name a user if they hold a well-formed id. */
+export function claimsNameAUser(claims: SessionClaims | null): claims is SessionClaims {
+  return typeof claims?.userId === "string" && UUID.test(claims.userId);
+}
+
 export type SessionClaims = { userId: string; sessionVersion: number };
 
 export type Actor = { userId: string; email: string; name: string; locale: "sv" | "en" | null };
@@ -11,7 +16,7 @@ export type Actor = { userId: string; email: string; name: string; locale: "sv" 
  * request: a disabled user or a bumped session version ("sign out everywhere") ends at once.
  */
 export async function resolveActor(db: Db, claims: SessionClaims | null): Promise<Actor | null> {
-  if (!claims?.userId || !UUID.test(claims.userId)) return null;
+  if (!claimsNameAUser(claims)) return null;
   const user = await db.user.findUnique({
     where: { id: claims.userId },
     select: { id: true, email: true, name: true, locale: true, sessionVersion: true, disabledAt: true },

@@ -1,5 +1,6 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { throttledCode } from "@/features/accounts/sign-in-result";
 import { getDb } from "@/server/db/client";
 import { authenticate } from "./authenticate";
 import { clientIpFrom } from "./client-ip";
@@ -20,9 +21,6 @@ declare module "next-auth/jwt" {
   }
 }
 
-/** The error string next-auth hands the sign-in form; "THROTTLED:<seconds>" when throttled. */
-export const THROTTLED_PREFIX = "THROTTLED:";
-
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
   pages: { signIn: "/sign-in", error: "/sign-in" },
@@ -40,7 +38,7 @@ export const authOptions: NextAuthOptions = {
           clientIp: clientIpFrom(req.headers ?? {}),
         });
         if (result.ok) return { ...result.user };
-        if (result.reason === "throttled") throw new Error(`${THROTTLED_PREFIX}${result.retryAfterSeconds}`);
+        if (result.reason === "throttled") throw new Error(throttledCode(result.retryAfterSeconds));
         return null;
       },
     }),

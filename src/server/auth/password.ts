@@ -1,13 +1,11 @@
 import { hash, verify } from "@node-rs/argon2";
 import { dictionary } from "@zxcvbn-ts/language-common";
-import { z } from "zod";
+import { ZPasswordLength } from "@/features/accounts/password-rules";
 
 // OWASP Password Storage Cheat Sheet: argon2id, 19 MiB, 2 iterations, 1 lane.
 const ARGON2ID = 2; // Algorithm.Argon2id (a const enum, not importable under isolatedModules)
 const OWASP_ARGON2ID = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
-export const PASSWORD_MIN_LENGTH = 12;
-export const PASSWORD_MAX_LENGTH = 256;
 const COMMON_PASSWORD_COUNT = 10_000;
 
 let commonPasswords: Set<string> | undefined;
@@ -15,7 +13,7 @@ let commonPasswords: Set<string> | undefined;
 /** The 10,000 most common passwords of zxcvbn-ts' frequency-ranked list. */
 function commonPasswordSet(): Set<string> {
   commonPasswords ??= new Set(
-    (dictionary["passwords-common"] as string[]).slice(0, COMMON_PASSWORD_COUNT).map((p) => p.toLowerCase()),
+    dictionary["passwords-common"].slice(0, COMMON_PASSWORD_COUNT).map((p) => p.toLowerCase()),
   );
   return commonPasswords;
 }
@@ -24,12 +22,8 @@ export function isCommonPassword(password: string): boolean {
   return commonPasswordSet().has(password.toLowerCase());
 }
 
-/** Message keys (namespace "errors") are the zod messages, translated by the form. */
-export const ZNewPassword = z
-  .string()
-  .min(PASSWORD_MIN_LENGTH, { message: "passwordTooShort" })
-  .max(PASSWORD_MAX_LENGTH, { message: "passwordTooLong" })
-  .refine((password) => !isCommonPassword(password), { message: "passwordTooCommon" });
+/** The full rule, server side: the length rules plus "not among the 10,000 most common". */
+export const ZNewPassword = ZPasswordLength.refine((password) => !isCommonPassword(password), { message: "passwordTooCommon" });
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, OWASP_ARGON2ID);

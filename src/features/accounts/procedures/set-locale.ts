@@ -1,9 +1,8 @@
 import { z } from "zod";
+import { localeCookie } from "@/i18n/config";
 import { protectedProcedure } from "@/server/trpc/init";
 import { setUserLocale } from "../accounts.repository";
 import { ZLocale } from "../accounts.schema";
-
-export const LOCALE_COOKIE = "NEXT_LOCALE";
 
 /** Remembers the language on the account (all devices) and in a cookie (this browser). */
 export const setLocale = protectedProcedure
@@ -11,9 +10,6 @@ export const setLocale = protectedProcedure
   .output(z.object({ locale: ZLocale }))
   .mutation(async ({ ctx, input }) => {
     await setUserLocale(ctx.db, ctx.actor.userId, input.locale);
-    ctx.resHeaders?.append(
-      "Set-Cookie",
-      `${LOCALE_COOKIE}=${input.locale}; Path=/; Max-Age=31536000; SameSite=Lax`,
-    );
+    ctx.resHeaders?.append("Set-Cookie", localeCookie(input.locale));
     return { locale: input.locale };
   });

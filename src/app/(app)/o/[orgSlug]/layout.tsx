@@ -1,0 +1,41 @@
+import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { TopBar } from "@/features/shell/components/top-bar";
+import { pageData } from "@/server/trpc/page-data";
+import { serverCaller } from "@/server/trpc/server-caller";
+
+export const dynamic = "force-dynamic";
+
+export default async function OrganizationLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ orgSlug: string }>;
+}) {
+  const { orgSlug } = await params;
+  const caller = await serverCaller();
+  const me = await pageData(caller.member.me({ orgSlug }), `/o/${orgSlug}`);
+  const organizations = await caller.organization.listMine();
+  const t = await getTranslations();
+
+  // only pages that exist are listed; later areas add themselves here when they land
+  const navigation = [{ href: `/o/${orgSlug}`, label: t("shell.home") }];
+
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:m-2 focus:rounded focus:bg-white focus:p-2">
+        {t("common.skipToContent")}
+      </a>
+      <TopBar
+        organization={{ slug: me.organization.slug, name: me.organization.name }}
+        organizations={organizations.map(({ slug, name }) => ({ slug, name }))}
+        user={{ name: me.name, email: me.email, roleLabel: t(`roles.${me.role}`) }}
+        navigation={navigation}
+      />
+      <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6">
+        {children}
+      </main>
+    </div>
+  );
+}

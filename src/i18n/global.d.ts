@@ -1,0 +1,9 @@
+import type en from "./messages/en.json";
+
+// Typed message keys: a key used in code but missing from the catalogue fails typechecking.
+declare module "next-intl" {
+  interface AppConfig {
+    Locale: "sv" | "en";
+    Messages: typeof en;
+  }
+}
