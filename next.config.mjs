@@ -5,6 +5,8 @@ const withNextIntl = createNextIntlPlugin("./src/i18n/request.ts");
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  // lets parallel checkouts or agents build side by side (default .next)
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   // PGlite ships wasm and data files that must be loaded from node_modules, not bundled.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter"],

@@ -45,14 +45,14 @@ export default defineConfig({
   ],
   webServer: {
     // a fresh embedded database every run: the start script migrates and seeds it
-    command: `rm -rf e2e/.data && node node_modules/tsx/dist/cli.mjs scripts/start.ts`,
+    command: `rm -rf e2e/.data/${PORT} && node node_modules/tsx/dist/cli.mjs scripts/start.ts`,
     url: `${baseURL}/api/health`,
     timeout: 240_000,
     reuseExistingServer: false,
     stdout: "pipe",
     env: {
       PORT: String(PORT),
-      PGLITE_DATA_DIR: "e2e/.data/pglite",
+      PGLITE_DATA_DIR: `e2e/.data/${PORT}/pglite`,
       NEXTAUTH_URL: baseURL,
       SMARTA_SKIP_BUILD: process.env.E2E_BUILD === "1" ? "0" : "1",
       NEXT_TELEMETRY_DISABLED: "1",

@@ -4,7 +4,7 @@ import path from "node:path";
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../prisma/seed/demo-accounts";
 
-export const EMPLOYEE_STATE = "e2e/.auth/employee.json";
+export const EMPLOYEE_STATE = `e2e/.auth/employee-${process.env.E2E_PORT ?? 3100}.json`;
 
 export async function signIn(page: Page, email: string, password: string) {
   await page.goto("/sign-in");

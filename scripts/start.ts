@@ -29,7 +29,7 @@ function newestChange(entry: string): number {
 }
 
 function buildIfNeeded() {
-  const buildId = path.join(root, ".next", "BUILD_ID");
+  const buildId = path.join(root, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
   const builtAt = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
   const sourcesAt = Math.max(...BUILD_INPUTS.map((entry) => newestChange(path.join(root, entry))));
   if (builtAt > sourcesAt && process.env.SMARTA_FORCE_BUILD !== "1") return;

@@ -1,4 +1,4 @@
-import type en from "./messages/en.json";
+import type en from "./messages/en";
 
 // Typed message keys: a key used in code but missing from the catalogue fails typechecking.
 declare module "next-intl" {

@@ -20,6 +20,6 @@ export async function resolveLocale(): Promise<AppLocale> {
 
 export default getRequestConfig(async () => {
   const locale = await resolveLocale();
-  const messages = (await import(`./messages/${locale}.json`)) as { default: Record<string, unknown> };
-  return { locale, messages: messages.default, timeZone: "Europe/Stockholm" };
+  const messages = locale === "en" ? (await import("./messages/en")).default : (await import("./messages/sv")).default;
+  return { locale, messages, timeZone: "Europe/Stockholm" };
 });

@@ -6,7 +6,7 @@ import type { Db } from "./client";
  * so feature code cannot read or write another tenant's rows by forgetting a filter.
  * Raw SQL is not covered: repositories bind the organisation id themselves.
  */
-const TENANT_MODELS = new Set(["Membership", "Team", "TeamLead", "GoalPeriod"]);
+const TENANT_MODELS = new Set(["Membership", "Team", "TeamLead", "GoalPeriod", "Invitation", "AuditEvent"]);
 
 const FILTERED_OPERATIONS = new Set([
   "findUnique",
@@ -63,9 +63,23 @@ export function forOrg(db: Db, organizationId: string) {
     team: scoped.team,
     teamLead: scoped.teamLead,
     goalPeriod: scoped.goalPeriod,
+    invitation: scoped.invitation,
+    auditEvent: scoped.auditEvent,
     $transaction: scoped.$transaction.bind(scoped),
     $queryRaw: scoped.$queryRaw.bind(scoped),
+    $executeRaw: scoped.$executeRaw.bind(scoped),
   };
 }
 
 export type OrgDb = ReturnType<typeof forOrg>;
+
+/** The client inside `orgDb.$transaction(async (tx) => …)`: scoped the same way. */
+export type OrgTx = Parameters<Parameters<OrgDb["$transaction"]>[0]>[0];
+
+/**
+ * Serialises edits of an organisation's trees (teams, reporting lines, goal links) so two
+ * concurrent edits cannot make a cycle together. Held until the transaction ends.
+ */
+export async function lockOrganizationTrees(tx: OrgTx, organizationId: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${"trees:" + organizationId}))`;
+}

@@ -1,19 +1,26 @@
-import { getAccount } from "@/features/accounts/procedures/get-account";
-import { setLocale } from "@/features/accounts/procedures/set-locale";
-import { signOutEverywhere } from "@/features/accounts/procedures/sign-out-everywhere";
-import { signUp } from "@/features/accounts/procedures/sign-up";
-import { listMyOrganizations } from "@/features/organizations/procedures/list-my-organizations";
-import { getMe } from "@/features/people/procedures/get-me";
-import { getPerson } from "@/features/people/procedures/get-person";
-import { listPeriods } from "@/features/periods/procedures/list-periods";
+import { accountRouter, authRouter } from "@/features/accounts/accounts.router";
+import { auditRouter } from "@/features/audit/audit.router";
+import { csvImportRouter } from "@/features/csv-import/csv-import.router";
+import { invitationRouter } from "@/features/invitations/invitations.router";
+import { orgChartRouter } from "@/features/org-chart/org-chart.router";
+import { organizationRouter } from "@/features/organizations/organizations.router";
+import { memberRouter } from "@/features/people/people.router";
+import { periodRouter } from "@/features/periods/periods.router";
+import { teamRouter } from "@/features/teams/teams.router";
 import { createCallerFactory, router } from "./init";
 
+// One router per feature area; each area registers its procedures in its own file.
 export const appRouter = router({
-  auth: router({ signUp }),
-  account: router({ get: getAccount, setLocale, signOutEverywhere }),
-  organization: router({ listMine: listMyOrganizations }),
-  member: router({ me: getMe, get: getPerson }),
-  period: router({ list: listPeriods }),
+  auth: authRouter,
+  account: accountRouter,
+  organization: organizationRouter,
+  member: memberRouter,
+  period: periodRouter,
+  team: teamRouter,
+  invitation: invitationRouter,
+  csvImport: csvImportRouter,
+  audit: auditRouter,
+  orgChart: orgChartRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -97,7 +97,8 @@ export function TopBar({
         <nav aria-label={t("mainNavigation")} className="order-last w-full sm:order-none sm:w-auto">
           <ul className="flex gap-1 overflow-x-auto">
             {navigation.map((item) => {
-              const active = pathname === item.href;
+              // the home link is active only on home; the others for their whole area
+              const active = item.href.split("/").length <= 3 ? pathname === item.href : pathname.startsWith(item.href);
               return (
                 <li key={item.href}>
                   <Link

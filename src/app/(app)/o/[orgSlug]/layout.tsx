@@ -19,8 +19,12 @@ export default async function OrganizationLayout({
   const organizations = await caller.organization.listMine();
   const t = await getTranslations();
 
-  // only pages that exist are listed; later areas add themselves here when they land
-  const navigation = [{ href: `/o/${orgSlug}`, label: t("shell.home") }];
+  // only pages that exist, and only those the person may open
+  const navigation = [
+    { href: `/o/${orgSlug}`, label: t("shell.home") },
+    { href: `/o/${orgSlug}/org-chart`, label: t("shell.orgChart") },
+    ...(me.permissions.includes("admin.access") ? [{ href: `/o/${orgSlug}/admin`, label: t("shell.admin") }] : []),
+  ];
 
   return (
     <div className="flex min-h-dvh flex-col">

@@ -1,0 +1,3 @@
+import type { TenancyCases } from "./types";
+
+export const cases: TenancyCases = { org: {}, account: [] };
