@@ -19,7 +19,7 @@ type AuditWriter = { auditEvent: { create(args: { data: Prisma.AuditEventUncheck
 function jsonValue(value: unknown): Prisma.InputJsonValue | null {
   if (value === undefined || value === null) return null;
   if (value instanceof Date) return value.toISOString();
-  return value as Prisma.InputJsonValue;
+  return value;
 }
 
 /** The fields whose values differ between two versions of a record. */
