@@ -1,6 +1,6 @@
 import type { Db } from "@/server/db/client";
 import { verifyAgainstDummy, verifyPassword } from "./password";
-import { clearAccountFailures, recordFailure, secondsUntilAllowed, throttleKeys } from "./throttle";
+import { clearAccountFailures, forgetAttempt, recordAttempt, secondsUntilAllowed, throttleKeys } from "./throttle";
 
 export type AuthenticatedUser = { id: string; email: string; name: string; sessionVersion: number };
 
@@ -23,8 +23,14 @@ export async function authenticate(
 ): Promise<AuthenticationResult> {
   const email = normaliseEmail(input.email);
   const keys = throttleKeys(email, input.clientIp);
-  const wait = await secondsUntilAllowed(db, keys);
-  if (wait > 0) return { ok: false, reason: "throttled", retryAfterSeconds: wait };
+  const now = new Date();
+  // counted before the check, so parallel attempts see each other
+  const attempt = await recordAttempt(db, keys, now);
+  const wait = await secondsUntilAllowed(db, keys, now, attempt);
+  if (wait > 0) {
+    await forgetAttempt(db, attempt);
+    return { ok: false, reason: "throttled", retryAfterSeconds: wait };
+  }
 
   const user = await db.user.findUnique({
     where: { email },
@@ -34,10 +40,9 @@ export async function authenticate(
     ? await verifyPassword(user.passwordHash, input.password)
     : await verifyAgainstDummy(input.password);
 
-  if (!user || !passwordMatches || user.disabledAt) {
-    await recordFailure(db, keys);
-    return { ok: false, reason: "invalid" };
-  }
+  // a failure keeps its recorded attempt
+  if (!user || !passwordMatches || user.disabledAt) return { ok: false, reason: "invalid" };
+  await forgetAttempt(db, attempt);
   await clearAccountFailures(db, email);
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } };
 }

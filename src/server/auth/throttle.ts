@@ -9,11 +9,11 @@ export function throttleKeys(email: string, clientIp: string): string[] {
   return [`account:${email.trim().toLowerCase()}`, `ip:${clientIp}`];
 }
 
-/** Seconds the caller must wait before trying again, or 0. */
-export async function secondsUntilAllowed(db: Db, keys: string[], now = new Date()): Promise<number> {
+/** Seconds the caller must wait before trying again, or 0; `excludeIds` leaves out the caller's own attempt. */
+export async function secondsUntilAllowed(db: Db, keys: string[], now = new Date(), excludeIds: bigint[] = []): Promise<number> {
   const since = new Date(now.getTime() - THROTTLE_WINDOW_MS);
   const rows = await db.signInFailure.findMany({
-    where: { key: { in: keys }, createdAt: { gt: since } },
+    where: { key: { in: keys }, createdAt: { gt: since }, ...(excludeIds.length > 0 ? { id: { notIn: excludeIds } } : {}) },
     select: { key: true, createdAt: true },
     orderBy: { createdAt: "desc" },
   });
@@ -28,11 +28,25 @@ export async function secondsUntilAllowed(db: Db, keys: string[], now = new Date
   return waitMs > 0 ? Math.ceil(waitMs / 1000) : 0;
 }
 
-export async function recordFailure(db: Db, keys: string[], now = new Date()): Promise<void> {
-  await db.$transaction([
-    db.signInFailure.createMany({ data: keys.map((key) => ({ key, createdAt: now })) }),
+/**
+ * Counts an attempt as a failure before its password is checked, so a burst of parallel
+ * attempts cannot all slip past the throttle; a successful or refused attempt is forgotten.
+ */
+export async function recordAttempt(db: Db, keys: string[], now = new Date()): Promise<bigint[]> {
+  const [rows] = await db.$transaction([
+    db.signInFailure.createManyAndReturn({ data: keys.map((key) => ({ key, createdAt: now })), select: { id: true } }),
     db.signInFailure.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - FORGET_AFTER_MS) } } }),
   ]);
+  return rows.map((row) => row.id);
+}
+
+export async function forgetAttempt(db: Db, ids: bigint[]): Promise<void> {
+  await db.signInFailure.deleteMany({ where: { id: { in: ids } } });
+}
+
+/** Records a failed attempt outright (used where no password check follows). */
+export async function recordFailure(db: Db, keys: string[], now = new Date()): Promise<void> {
+  await recordAttempt(db, keys, now);
 }
 
 export async function clearAccountFailures(db: Db, email: string): Promise<void> {

@@ -42,7 +42,8 @@ const t = initTRPC.context<Context>().create({
     let data: FormattedErrorData = { messageKey: null, params: null, fieldErrors: null };
     if (cause instanceof AppError) {
       data = { messageKey: cause.messageKey, params: cause.params, fieldErrors: cause.fieldErrors };
-    } else if (cause instanceof ZodError) {
+    } else if (cause instanceof ZodError && error.code === "BAD_REQUEST") {
+      // only the caller's input; a failed output or internal parse is our fault, not theirs
       data = { messageKey: "invalidInput", params: null, fieldErrors: zodFieldErrors(cause) };
     }
     const unexpected = error.code === "INTERNAL_SERVER_ERROR" && !(cause instanceof AppError);
