@@ -11,6 +11,7 @@ import { createCaller } from "@/server/trpc/root";
 import { addMember, callerFor, createOrganization, createUser } from "../factories";
 import { secondPrismaClient } from "../support/second-client";
 import { createTestDatabase } from "../support/test-db";
+import { failureOf } from "../support/trpc-errors";
 
 const PASSWORD = "Violet-Tundra-58-Kettle";
 
@@ -19,16 +20,6 @@ const tag = () => randomBytes(4).toString("hex");
 /** A distinct client address per call, so only the key under test can throttle. */
 let ipCounter = 0;
 const freshIp = () => `203.0.113.${++ipCounter}-${tag()}`;
-
-async function failureOf(promise: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
-}
 
 function zodIssues(error: TRPCError): { path: string; message: string }[] {
   expect(error.cause).toBeInstanceOf(ZodError);

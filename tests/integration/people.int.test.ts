@@ -1,20 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { PERMISSIONS, permissionsOf } from "@/lib/permissions";
 import type { Db } from "@/server/db/client";
 import { addMember, callerFor, createOrganization, createUser, ROLES, type TestOrganization } from "../factories";
 import { createTestDatabase } from "../support/test-db";
-
-async function failureOf(promise: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
-}
+import { failureOf } from "../support/trpc-errors";
 
 describe("people", () => {
   let db: Db;

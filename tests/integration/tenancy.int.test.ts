@@ -1,9 +1,9 @@
-import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/server/db/client";
 import { appRouter } from "@/server/trpc/root";
 import { callerFor, createOrganization, createUser, ROLES, type TestOrganization } from "../factories";
 import { createTestDatabase } from "../support/test-db";
+import { codeOf } from "../support/trpc-errors";
 
 // Every procedure must have a case in tenancy-cases/: the first test fails otherwise, so a
 // new procedure cannot skip its tenant-isolation check.
@@ -15,15 +15,6 @@ async function call(db: Db, userId: string, path: string, input: Record<string, 
   const [namespace, name] = path.split(".") as [string, string];
   const caller = callerFor(db, userId) as unknown as AnyCaller;
   return caller[namespace]![name]!(input);
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "OK";
-  } catch (error) {
-    return error instanceof TRPCError ? error.code : `UNEXPECTED ${String(error)}`;
-  }
 }
 
 describe("tenant isolation", () => {
