@@ -16,6 +16,16 @@ const ZEnv = z.object({
     .enum(["true", "false", "1", "0", ""])
     .default("false")
     .transform((value) => value === "true" || value === "1"),
+  // outgoing mail (invitations); without SMTP_HOST nothing is e-mailed and links are copied by hand
+  SMTP_HOST: z.string().trim().optional().transform((value) => value || undefined),
+  SMTP_PORT: z.preprocess((value) => (value === "" ? undefined : value), z.coerce.number().int().min(1).max(65_535).optional()),
+  SMTP_SECURE: z
+    .enum(["true", "false", "1", "0", ""])
+    .default("false")
+    .transform((value) => value === "true" || value === "1"),
+  SMTP_USER: z.string().optional().transform((value) => value || undefined),
+  SMTP_PASSWORD: z.string().optional().transform((value) => value || undefined),
+  SMTP_FROM: z.string().trim().optional().transform((value) => value || undefined),
 });
 
 export type Env = z.infer<typeof ZEnv>;

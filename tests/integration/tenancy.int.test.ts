@@ -38,18 +38,19 @@ describe("tenant isolation", () => {
       const allowed = testCase.allowed ?? ROLES;
 
       it.each(ROLES)("answers a %s of the organisation as the permission registry says", async (role) => {
-        const input = { orgSlug: orgA.organization.slug, ...(await testCase.input(orgA)) };
+        const input = { orgSlug: orgA.organization.slug, ...(await testCase.input(orgA, db)) };
         const code = await codeOf(call(db, orgA.members[role].userId, path, input));
         expect(code).toBe(allowed.includes(role) ? "OK" : "FORBIDDEN");
       });
 
       it.each(ROLES)("answers NOT_FOUND to a %s of another organisation asking by slug", async (role) => {
-        const input = { orgSlug: orgB.organization.slug, ...(await testCase.input(orgB)) };
+        const input = { orgSlug: orgB.organization.slug, ...(await testCase.input(orgB, db)) };
         expect(await codeOf(call(db, orgA.members[role].userId, path, input))).toBe("NOT_FOUND");
       });
 
       it.each(ROLES)("answers NOT_FOUND to a %s asking for another organisation's rows by id", async (role) => {
-        const foreignIds = await testCase.input(orgB);
+        if (testCase.namesNoRows) return;
+        const foreignIds = await testCase.input(orgB, db);
         if (Object.keys(foreignIds).length === 0) return; // takes no id
         const input = { orgSlug: orgA.organization.slug, ...foreignIds };
         const code = await codeOf(call(db, orgA.members[role].userId, path, input));
@@ -59,7 +60,7 @@ describe("tenant isolation", () => {
 
       it("answers NOT_FOUND for an unknown organisation and to a user of no organisation", async () => {
         const loner = await createUser(db);
-        const known = { orgSlug: orgA.organization.slug, ...(await testCase.input(orgA)) };
+        const known = { orgSlug: orgA.organization.slug, ...(await testCase.input(orgA, db)) };
         expect(await codeOf(call(db, loner.id, path, known))).toBe("NOT_FOUND");
         const unknown = { ...known, orgSlug: "no-such-org" };
         expect(await codeOf(call(db, orgA.members.ADMIN.userId, path, unknown))).toBe("NOT_FOUND");
@@ -68,7 +69,7 @@ describe("tenant isolation", () => {
       it("answers UNAUTHORIZED without a session", async () => {
         const [namespace, name] = path.split(".") as [string, string];
         const anonymous = callerFor(db, null) as unknown as AnyCaller;
-        const input = { orgSlug: orgA.organization.slug, ...(await testCase.input(orgA)) };
+        const input = { orgSlug: orgA.organization.slug, ...(await testCase.input(orgA, db)) };
         expect(await codeOf(anonymous[namespace]![name]!(input))).toBe("UNAUTHORIZED");
       });
     });

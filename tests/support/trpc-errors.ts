@@ -20,3 +20,12 @@ export async function codeOf(promise: Promise<unknown>): Promise<string> {
     return error instanceof TRPCError ? error.code : `UNEXPECTED ${String(error)}`;
   }
 }
+
+/** What the browser receives as field errors: the AppError's, or the zod issues' by path. */
+export function fieldErrorsOf(error: TRPCError): Record<string, string[]> {
+  const cause = error.cause as { fieldErrors?: Record<string, string[]>; issues?: { path: PropertyKey[]; message: string }[] };
+  if (cause?.fieldErrors) return cause.fieldErrors;
+  const fields: Record<string, string[]> = {};
+  for (const issue of cause?.issues ?? []) (fields[issue.path.map(String).join(".")] ??= []).push(issue.message);
+  return fields;
+}

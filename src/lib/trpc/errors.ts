@@ -21,3 +21,12 @@ export function toClientError(error: unknown): ClientError {
   }
   return { messageKey: "unexpected", params: {}, fieldErrors: {} };
 }
+
+export type FieldErrors = Record<string, string[]>;
+
+/** A browser-side zod failure as message keys per top-level field, like the server sends them. */
+export function fieldErrorsOf(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error.issues) (errors[String(issue.path[0])] ??= []).push(issue.message);
+  return errors;
+}

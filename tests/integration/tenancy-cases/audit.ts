@@ -1,3 +1,9 @@
 import type { TenancyCases } from "./types";
 
-export const cases: TenancyCases = { org: {}, account: [] };
+export const cases: TenancyCases = {
+  org: {
+    "audit.list": { input: () => ({}), allowed: ["ADMIN", "HR"] },
+    "audit.filterOptions": { input: () => ({}), allowed: ["ADMIN", "HR"] },
+  },
+  account: [],
+};

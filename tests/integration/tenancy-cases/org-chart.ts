@@ -1,3 +1,9 @@
 import type { TenancyCases } from "./types";
 
-export const cases: TenancyCases = { org: {}, account: [] };
+export const cases: TenancyCases = {
+  org: {
+    "orgChart.get": { input: () => ({}) },
+    "orgChart.managerChain": { input: (org) => ({ membershipId: org.members.EMPLOYEE.membershipId }) },
+  },
+  account: [],
+};

@@ -1,3 +1,24 @@
+import { freshPeriodName } from "../../factories/admin";
 import type { TenancyCases } from "./types";
 
-export const cases: TenancyCases = { org: {}, account: [] };
+const MANAGERS = ["ADMIN", "HR"] as const;
+
+export const cases: TenancyCases = {
+  org: {
+    // period.list is covered with the foundation's cases
+    // a name and two dates: no row of the organisation is named
+    "period.create": {
+      input: () => ({ name: freshPeriodName(), startDate: "2030-01-01", endDate: "2030-12-31" }),
+      allowed: MANAGERS,
+      namesNoRows: true,
+      mutates: true,
+    },
+    "period.update": {
+      input: (org) => ({ periodId: org.period.id, name: freshPeriodName(), startDate: "2027-01-01", endDate: "2027-12-31" }),
+      allowed: MANAGERS,
+      mutates: true,
+    },
+    "period.setCurrent": { input: (org) => ({ periodId: org.period.id }), allowed: MANAGERS, mutates: true },
+  },
+  account: [],
+};

@@ -1,3 +1,4 @@
+import type { Db } from "@/server/db/client";
 import type { TestOrganization } from "../../factories";
 
 /**
@@ -6,9 +7,16 @@ import type { TestOrganization } from "../../factories";
  * (must be NOT_FOUND), and with the other organisation's ids (must be NOT_FOUND).
  */
 export type OrgCase = {
-  input: (org: TestOrganization) => Record<string, unknown> | Promise<Record<string, unknown>>;
+  /** May create rows with `db` (a mutation case needs fresh rows for every call). */
+  input: (org: TestOrganization, db: Db) => Record<string, unknown> | Promise<Record<string, unknown>>;
   /** Roles that may call it; others must get FORBIDDEN. Default: every role. */
   allowed?: readonly ("ADMIN" | "HR" | "MANAGER" | "EMPLOYEE")[];
+  /**
+   * The input names no rows by id (free text, a file): there is no foreign id to ask for, so
+   * only the by-slug and non-member checks apply. Matching by other keys (e-mail, team path)
+   * must then be proven within one organisation by the area's own tests.
+   */
+  namesNoRows?: boolean;
   /** A mutation that changes data: the test gives each call fresh rows via `input`. */
   mutates?: boolean;
 };

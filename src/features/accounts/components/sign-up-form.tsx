@@ -8,14 +8,12 @@ import { useState, type FormEvent } from "react";
 import { LOCALES, rememberLocaleInBrowser, type AppLocale } from "@/i18n/config";
 import { useErrorMessage } from "@/i18n/use-error-message";
 import { useTRPC } from "@/lib/trpc/client";
-import { toClientError } from "@/lib/trpc/errors";
+import { toClientError, fieldErrorsOf, type FieldErrors } from "@/lib/trpc/errors";
 import { Button } from "@/ui/button";
 import { Alert, Card } from "@/ui/card";
 import { SelectField, TextField } from "@/ui/field";
 import { ZSignUp } from "../accounts.schema";
 import { PASSWORD_MIN_LENGTH } from "../password-rules";
-
-type FieldErrors = Record<string, string[]>;
 
 export function SignUpForm({ defaultLocale }: { defaultLocale: AppLocale }) {
   const t = useTranslations("auth");
@@ -35,9 +33,7 @@ export function SignUpForm({ defaultLocale }: { defaultLocale: AppLocale }) {
     const form = Object.fromEntries(new FormData(event.currentTarget)) as Record<string, string>;
     const parsed = ZSignUp.safeParse(form);
     if (!parsed.success) {
-      const errors: FieldErrors = {};
-      for (const issue of parsed.error.issues) (errors[String(issue.path[0])] ??= []).push(issue.message);
-      setFieldErrors(errors);
+      setFieldErrors(fieldErrorsOf(parsed.error));
       return;
     }
     setFieldErrors({});

@@ -1,20 +1,11 @@
 import { z } from "zod";
 import { orgProcedureWith, orgInput } from "@/server/trpc/init";
+import { ZPeriod } from "../periods.schema";
+import { listPeriods as listPeriodRows } from "../periods.repository";
 
-export const ZPeriod = z.object({
-  id: z.string(),
-  name: z.string(),
-  startDate: z.date(),
-  endDate: z.date(),
-  isCurrent: z.boolean(),
-});
+export { ZPeriod };
 
 export const listPeriods = orgProcedureWith("period.read")
   .input(orgInput({}))
   .output(z.array(ZPeriod))
-  .query(({ ctx }) =>
-    ctx.orgDb.goalPeriod.findMany({
-      select: { id: true, name: true, startDate: true, endDate: true, isCurrent: true },
-      orderBy: [{ startDate: "desc" }, { name: "asc" }],
-    }),
-  );
+  .query(({ ctx }) => listPeriodRows(ctx.orgDb));

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { followOldSlug } from "@/features/organizations/follow-old-slug";
 import { TopBar } from "@/features/shell/components/top-bar";
 import { pageData } from "@/server/trpc/page-data";
 import { serverCaller } from "@/server/trpc/server-caller";
@@ -15,7 +16,8 @@ export default async function OrganizationLayout({
 }) {
   const { orgSlug } = await params;
   const caller = await serverCaller();
-  const me = await pageData(caller.member.me({ orgSlug }), `/o/${orgSlug}`);
+  // an old slug of the caller's organisation redirects to its new one; otherwise not found
+  const me = await pageData(followOldSlug(caller.member.me({ orgSlug }), orgSlug), `/o/${orgSlug}`);
   const organizations = await caller.organization.listMine();
   const t = await getTranslations();
 
