@@ -3,7 +3,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
-import { useDebouncedValue } from "@/features/people/components/use-debounced-value";
+import { useDebouncedValue } from "@/ui/use-debounced-value";
 import { useErrorMessage } from "@/i18n/use-error-message";
 import { useTRPC } from "@/lib/trpc/client";
 import { toClientError } from "@/lib/trpc/errors";

@@ -12,7 +12,7 @@ import { SelectField, TextField } from "@/ui/field";
 import { TITLE_MAX_LENGTH, type MemberListItem } from "../people.schema";
 import { Dialog } from "./dialog";
 import { ROLE_ORDER, type FilterOptions } from "./people-types";
-import { useDebouncedValue } from "./use-debounced-value";
+import { useDebouncedValue } from "@/ui/use-debounced-value";
 
 export function MemberEditDialog({
   orgSlug,

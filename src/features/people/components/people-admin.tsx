@@ -14,7 +14,7 @@ import { PersonLink } from "./person-link";
 import { MemberEditDialog } from "./member-edit-dialog";
 import { MemberStatusDialog, type StatusChange, type StatusChangeResult } from "./member-status-dialog";
 import { ROLE_ORDER } from "./people-types";
-import { useDebouncedValue } from "./use-debounced-value";
+import { useDebouncedValue } from "@/ui/use-debounced-value";
 
 type Role = (typeof ROLE_ORDER)[number];
 type StatusFilter = "ALL" | "ACTIVE" | "DEACTIVATED";
