@@ -6,9 +6,8 @@ import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { LOCALES, rememberLocaleInBrowser, type AppLocale } from "@/i18n/config";
-import { useErrorMessage } from "@/i18n/use-error-message";
 import { useTRPC } from "@/lib/trpc/client";
-import { toClientError, fieldErrorsOf, type FieldErrors } from "@/lib/trpc/errors";
+import { useFormErrors } from "@/ui/use-form-errors";
 import { Button } from "@/ui/button";
 import { Alert, Card } from "@/ui/card";
 import { SelectField, TextField } from "@/ui/field";
@@ -18,25 +17,20 @@ import { PASSWORD_MIN_LENGTH } from "../password-rules";
 export function SignUpForm({ defaultLocale }: { defaultLocale: AppLocale }) {
   const t = useTranslations("auth");
   const tLocales = useTranslations("locales");
-  const errorMessage = useErrorMessage();
   const trpc = useTRPC();
   const signUp = useMutation(trpc.auth.signUp.mutationOptions());
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const { errorsOf, formError, clear, showInvalid, showFailure } = useFormErrors();
   const [signingIn, setSigningIn] = useState(false);
-
-  const errorsOf = (field: string) => fieldErrors[field]?.map((key) => errorMessage(key));
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setFormError(null);
+    clear();
     const form = Object.fromEntries(new FormData(event.currentTarget)) as Record<string, string>;
     const parsed = ZSignUp.safeParse(form);
     if (!parsed.success) {
-      setFieldErrors(fieldErrorsOf(parsed.error));
+      showInvalid(parsed.error);
       return;
     }
-    setFieldErrors({});
     try {
       const { organizationSlug } = await signUp.mutateAsync(parsed.data);
       setSigningIn(true);
@@ -44,9 +38,7 @@ export function SignUpForm({ defaultLocale }: { defaultLocale: AppLocale }) {
       const result = await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
       window.location.assign(result?.ok ? `/o/${organizationSlug}` : "/sign-in");
     } catch (error) {
-      const clientError = toClientError(error);
-      setFieldErrors(clientError.fieldErrors);
-      if (Object.keys(clientError.fieldErrors).length === 0) setFormError(errorMessage(clientError.messageKey, clientError.params));
+      showFailure(error);
       setSigningIn(false);
     }
   }

@@ -5,9 +5,8 @@ import { signIn } from "next-auth/react";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { PASSWORD_MIN_LENGTH } from "@/features/accounts/password-rules";
-import { useErrorMessage } from "@/i18n/use-error-message";
 import { useTRPC } from "@/lib/trpc/client";
-import { toClientError, fieldErrorsOf, type FieldErrors } from "@/lib/trpc/errors";
+import { useFormErrors } from "@/ui/use-form-errors";
 import { Button } from "@/ui/button";
 import { Alert, Card } from "@/ui/card";
 import { TextField } from "@/ui/field";
@@ -23,28 +22,23 @@ export function AcceptInvitationForm({ token, preview }: { token: string; previe
   const t = useTranslations("invitations.accept");
   const tRoles = useTranslations("roles");
   const format = useFormatter();
-  const errorMessage = useErrorMessage();
   const trpc = useTRPC();
   const accept = useMutation(trpc.invitation.accept.mutationOptions());
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const { errorsOf, formError, clear, showInvalid, showFailure } = useFormErrors();
   const [signingIn, setSigningIn] = useState(false);
 
   const organization = preview.organizationName;
-  const errorsOf = (field: string) => fieldErrors[field]?.map((key) => errorMessage(key));
-
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setFormError(null);
+    clear();
     const form = new FormData(event.currentTarget);
     const parsed = preview.accountExists
       ? ZAcceptInvitationExisting.safeParse({ token, kind: "existing", password: text(form, "password") })
       : ZAcceptInvitationNew.safeParse({ token, kind: "new", name: text(form, "name"), password: text(form, "password") });
     if (!parsed.success) {
-      setFieldErrors(fieldErrorsOf(parsed.error));
+      showInvalid(parsed.error);
       return;
     }
-    setFieldErrors({});
     try {
       const { organizationSlug, email } = await accept.mutateAsync(parsed.data);
       setSigningIn(true);
@@ -53,9 +47,7 @@ export function AcceptInvitationForm({ token, preview }: { token: string; previe
       // joined either way; if signing in is held back (throttled), the sign-in page takes over
       window.location.assign(result?.ok ? destination : `/sign-in?callbackUrl=${encodeURIComponent(destination)}`);
     } catch (error) {
-      const clientError = toClientError(error);
-      setFieldErrors(clientError.fieldErrors);
-      if (Object.keys(clientError.fieldErrors).length === 0) setFormError(errorMessage(clientError.messageKey, clientError.params));
+      showFailure(error);
       setSigningIn(false);
     }
   }

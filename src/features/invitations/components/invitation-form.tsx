@@ -2,10 +2,10 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { useErrorMessage } from "@/i18n/use-error-message";
 import { useTRPC } from "@/lib/trpc/client";
-import { toClientError, fieldErrorsOf, type FieldErrors } from "@/lib/trpc/errors";
+import { useFormErrors } from "@/ui/use-form-errors";
 import { Button } from "@/ui/button";
 import { Alert, Card } from "@/ui/card";
 import { SelectField, TextField } from "@/ui/field";
@@ -26,16 +26,13 @@ export function InvitationForm({ orgSlug, onIssued }: { orgSlug: string; onIssue
   const queryClient = useQueryClient();
   const options = useQuery(trpc.invitation.formOptions.queryOptions({ orgSlug }));
   const create = useMutation(trpc.invitation.create.mutationOptions());
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-
-  const errorsOf = (field: string) => fieldErrors[field]?.map((key) => errorMessage(key));
+  const { errorsOf, formError, clear, showInvalid, showFailure } = useFormErrors();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const element = event.currentTarget;
     const form = new FormData(element);
-    setFormError(null);
+    clear();
     const parsed = ZInvitationFields.safeParse({
       email: text(form, "email"),
       name: text(form, "name") || undefined,
@@ -44,19 +41,16 @@ export function InvitationForm({ orgSlug, onIssued }: { orgSlug: string; onIssue
       managerId: text(form, "managerId") || null,
     });
     if (!parsed.success) {
-      setFieldErrors(fieldErrorsOf(parsed.error));
+      showInvalid(parsed.error);
       return;
     }
-    setFieldErrors({});
     try {
       const issued = await create.mutateAsync({ orgSlug, ...parsed.data });
       element.reset();
       onIssued(issued);
       await queryClient.invalidateQueries({ queryKey: trpc.invitation.list.pathKey() });
     } catch (error) {
-      const clientError = toClientError(error);
-      setFieldErrors(clientError.fieldErrors);
-      if (Object.keys(clientError.fieldErrors).length === 0) setFormError(errorMessage(clientError.messageKey, clientError.params));
+      showFailure(error);
     }
   }
 

@@ -2,8 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
-import { useErrorMessage } from "@/i18n/use-error-message";
-import { toClientError, fieldErrorsOf, type FieldErrors } from "@/lib/trpc/errors";
+import { useFormErrors } from "@/ui/use-form-errors";
 import { Button } from "@/ui/button";
 import { Alert } from "@/ui/card";
 import { TextField } from "@/ui/field";
@@ -31,33 +30,27 @@ export function PeriodForm({
   autoFocus?: boolean;
 }) {
   const t = useTranslations("periods");
-  const errorMessage = useErrorMessage();
   const [values, setValues] = useState<PeriodFields>(initial);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const { errorsOf, formError, clear, showInvalid, showFailure } = useFormErrors();
   const [busy, setBusy] = useState(false);
 
-  const errorsOf = (field: keyof PeriodFields) => fieldErrors[field]?.map((key) => errorMessage(key));
   const set = (field: keyof PeriodFields) => (event: { target: { value: string } }) =>
     setValues((current) => ({ ...current, [field]: event.target.value }));
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setFormError(null);
+    clear();
     const parsed = ZPeriodFields.safeParse(values);
     if (!parsed.success) {
-      setFieldErrors(fieldErrorsOf(parsed.error));
+      showInvalid(parsed.error);
       return;
     }
-    setFieldErrors({});
     setBusy(true);
     try {
       await onSubmit(parsed.data);
       if (!onCancel) setValues(initial);
     } catch (error) {
-      const clientError = toClientError(error);
-      setFieldErrors(clientError.fieldErrors);
-      if (Object.keys(clientError.fieldErrors).length === 0) setFormError(errorMessage(clientError.messageKey, clientError.params));
+      showFailure(error);
     } finally {
       setBusy(false);
     }
