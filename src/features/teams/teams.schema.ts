@@ -3,6 +3,9 @@ import { z } from "zod";
 /** A team name as typed: trimmed, 1–100 characters. Messages are keys of the "errors" catalogue. */
 export const ZTeamName = z.string().trim().min(1, "required").max(100, "tooLong");
 
+/** The name field of the create and rename forms, checked in the browser before sending. */
+export const ZTeamNameForm = z.object({ name: ZTeamName });
+
 export const ZPersonRef = z.object({ membershipId: z.string(), name: z.string() });
 export type PersonRef = z.infer<typeof ZPersonRef>;
 

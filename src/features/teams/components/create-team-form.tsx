@@ -7,9 +7,10 @@ import { useTRPC } from "@/lib/trpc/client";
 import { Button } from "@/ui/button";
 import { Alert, Card } from "@/ui/card";
 import { SelectField, TextField } from "@/ui/field";
-import { ZTeamName, type TeamTreeEntry } from "../teams.schema";
+import { useFormErrors } from "@/ui/use-form-errors";
+import { ZTeamNameForm, type TeamTreeEntry } from "../teams.schema";
 import { ParentOptions } from "./team-options";
-import { formText, useFormErrors, useRefreshTeams } from "./use-team-forms";
+import { formText, useRefreshTeams } from "./use-team-forms";
 
 export function CreateTeamForm({
   orgSlug,
@@ -24,7 +25,7 @@ export function CreateTeamForm({
   const trpc = useTRPC();
   const create = useMutation(trpc.team.create.mutationOptions());
   const refresh = useRefreshTeams();
-  const { errorsOf, formError, fail, reset, check } = useFormErrors();
+  const { errorsOf, formError, clear, showInvalid, showFailure } = useFormErrors();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -32,9 +33,13 @@ export function CreateTeamForm({
     const data = new FormData(form);
     const name = formText(data, "name");
     const parentTeamId = formText(data, "parentTeamId") || null;
-    reset();
+    clear();
     const nameInput = form.elements.namedItem("name") as HTMLInputElement;
-    if (!check(ZTeamName, "name", name)) return nameInput.focus();
+    const checked = ZTeamNameForm.safeParse({ name });
+    if (!checked.success) {
+      showInvalid(checked.error);
+      return nameInput.focus();
+    }
     try {
       const created = await create.mutateAsync({ orgSlug, name, parentTeamId });
       await refresh();
@@ -44,13 +49,13 @@ export function CreateTeamForm({
       onCreated(created);
       nameInput.focus();
     } catch (error) {
-      fail(error);
+      showFailure(error);
     }
   }
 
   return (
     <Card title={t("create.title")}>
-      <form onSubmit={onSubmit} onInput={reset} noValidate className="flex flex-col gap-3">
+      <form onSubmit={onSubmit} onInput={clear} noValidate className="flex flex-col gap-3">
         <div className="grid gap-3 sm:grid-cols-2">
           <TextField label={t("create.name")} name="name" autoComplete="off" maxLength={100} required errors={errorsOf("name")} />
           <SelectField label={t("create.parent")} name="parentTeamId" defaultValue="" errors={errorsOf("parentTeamId")}>

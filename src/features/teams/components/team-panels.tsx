@@ -8,11 +8,12 @@ import { useTRPC } from "@/lib/trpc/client";
 import { Button } from "@/ui/button";
 import { Alert } from "@/ui/card";
 import { SelectField, TextField } from "@/ui/field";
+import { useFormErrors } from "@/ui/use-form-errors";
 import { Skeleton } from "@/ui/page-parts";
-import { ZTeamName, type TeamTreeEntry } from "../teams.schema";
+import { ZTeamNameForm, type TeamTreeEntry } from "../teams.schema";
 import { validParentIds } from "../tree";
 import { ParentOptions } from "./team-options";
-import { formText, useFormErrors, useRefreshTeams } from "./use-team-forms";
+import { formText, useRefreshTeams } from "./use-team-forms";
 
 type PanelProps = {
   orgSlug: string;
@@ -41,24 +42,25 @@ export function RenamePanel({ orgSlug, team, onDone, onCancel }: PanelProps) {
   const trpc = useTRPC();
   const rename = useMutation(trpc.team.rename.mutationOptions());
   const refresh = useRefreshTeams();
-  const { errorsOf, formError, fail, reset, check } = useFormErrors();
+  const { errorsOf, formError, clear, showInvalid, showFailure } = useFormErrors();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const name = formText(new FormData(event.currentTarget), "name");
-    reset();
-    if (!check(ZTeamName, "name", name)) return;
+    clear();
+    const checked = ZTeamNameForm.safeParse({ name });
+    if (!checked.success) return showInvalid(checked.error);
     try {
       const renamed = await rename.mutateAsync({ orgSlug, teamId: team.id, name });
       await refresh();
       onDone(t("rename.done", { name: renamed.name }));
     } catch (error) {
-      fail(error);
+      showFailure(error);
     }
   }
 
   return (
-    <form onSubmit={onSubmit} onInput={reset} noValidate className="flex flex-col gap-3">
+    <form onSubmit={onSubmit} onInput={clear} noValidate className="flex flex-col gap-3">
       <TextField
         label={t("rename.label", { name: team.name })}
         name="name"
@@ -80,19 +82,19 @@ export function MovePanel({ orgSlug, team, teams, onDone, onCancel }: PanelProps
   const trpc = useTRPC();
   const move = useMutation(trpc.team.move.mutationOptions());
   const refresh = useRefreshTeams();
-  const { errorsOf, formError, fail, reset } = useFormErrors();
+  const { errorsOf, formError, clear, showFailure } = useFormErrors();
   const allowed = useMemo(() => validParentIds(teams, team.id), [teams, team.id]);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const parentTeamId = formText(new FormData(event.currentTarget), "parentTeamId") || null;
-    reset();
+    clear();
     try {
       await move.mutateAsync({ orgSlug, teamId: team.id, parentTeamId });
       await refresh();
       onDone(t("move.done", { name: team.name }));
     } catch (error) {
-      fail(error);
+      showFailure(error);
     }
   }
 
@@ -124,7 +126,7 @@ export function LeadsPanel({ orgSlug, team, onDone, onCancel }: PanelProps) {
   const candidates = useQuery(trpc.team.leadCandidates.queryOptions({ orgSlug }));
   const setLeads = useMutation(trpc.team.setLeads.mutationOptions());
   const refresh = useRefreshTeams();
-  const { errorsOf, formError, fail, reset } = useFormErrors();
+  const { errorsOf, formError, clear, showFailure } = useFormErrors();
   const [chosen, setChosen] = useState<{ membershipId: string; name: string }[]>(team.leads);
   const [query, setQuery] = useState("");
   const listId = useId();
@@ -142,13 +144,13 @@ export function LeadsPanel({ orgSlug, team, onDone, onCancel }: PanelProps) {
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    reset();
+    clear();
     try {
       await setLeads.mutateAsync({ orgSlug, teamId: team.id, membershipIds: chosen.map((lead) => lead.membershipId) });
       await refresh();
       onDone(t("leads.done", { name: team.name }));
     } catch (error) {
-      fail(error);
+      showFailure(error);
     }
   }
 
@@ -238,7 +240,7 @@ export function ArchivePanel({ orgSlug, team, activeSubTeams, onDone, onCancel }
   const trpc = useTRPC();
   const archive = useMutation(trpc.team.archive.mutationOptions());
   const refresh = useRefreshTeams();
-  const { formError, fail, reset } = useFormErrors();
+  const { formError, clear, showFailure } = useFormErrors();
   const headingId = useId();
 
   if (activeSubTeams > 0) {
@@ -256,13 +258,13 @@ export function ArchivePanel({ orgSlug, team, activeSubTeams, onDone, onCancel }
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    reset();
+    clear();
     try {
       await archive.mutateAsync({ orgSlug, teamId: team.id });
       await refresh();
       onDone(t("archive.done", { name: team.name }));
     } catch (error) {
-      fail(error);
+      showFailure(error);
     }
   }
 
