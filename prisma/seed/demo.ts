@@ -5,6 +5,7 @@ import { getDatabase } from "../../src/server/db/client";
 import type { PrismaClient } from "../../src/server/db/generated/client";
 import { hashPassword } from "../../src/server/auth/password";
 import { DEMO_PASSWORD, formatDemoAccounts } from "./demo-accounts";
+import { insertDemoGoals } from "./demo-goals";
 import { buildDemoData, EXEMPEL_SLUG, type DemoOrganization } from "./demo-data";
 
 type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
@@ -17,7 +18,7 @@ function lookup(ids: Map<string, string>, key: string, what: string): string {
   return id;
 }
 
-async function insertOrganization(tx: Tx, org: DemoOrganization, userIds: Map<string, string>): Promise<void> {
+async function insertOrganization(tx: Tx, org: DemoOrganization, userIds: Map<string, string>, userNames: Map<string, string>): Promise<void> {
   const organizationId = randomUUID();
   await tx.organization.create({ data: { id: organizationId, slug: org.slug, name: org.name, locale: org.locale, settings: {} } });
 
@@ -59,8 +60,10 @@ async function insertOrganization(tx: Tx, org: DemoOrganization, userIds: Map<st
     ),
   });
 
+  const periodIds = new Map(org.periods.map((period) => [period.name, randomUUID()]));
   await tx.goalPeriod.createMany({
     data: org.periods.map((period) => ({
+      id: lookup(periodIds, period.name, "period"),
       organizationId,
       name: period.name,
       startDate: isoDate(period.startDate),
@@ -68,6 +71,8 @@ async function insertOrganization(tx: Tx, org: DemoOrganization, userIds: Map<st
       isCurrent: period.isCurrent,
     })),
   });
+
+  await insertDemoGoals(tx, org, { organizationId, teamIds, membershipIds, periodIds, userIds, userNames });
 }
 
 /**
@@ -95,7 +100,8 @@ export async function seedDemo(
       await tx.user.createMany({
         data: data.users.map((user) => ({ id: lookup(userIds, user.email, "user"), email: user.email, name: user.name, passwordHash })),
       });
-      for (const org of data.organizations) await insertOrganization(tx, org, userIds);
+      const userNames = new Map(data.users.map((user) => [user.email, user.name]));
+      for (const org of data.organizations) await insertOrganization(tx, org, userIds, userNames);
     },
     // PGlite on a slow disk can exceed Prisma's 5 s default for a few hundred rows.
     { maxWait: 10_000, timeout: 60_000 },

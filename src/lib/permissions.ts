@@ -22,6 +22,8 @@ export const PERMISSIONS = {
   "audit.read": ["ADMIN", "HR"],
   "goal.createOrganization": ["ADMIN", "MANAGER"],
   "goal.readAll": ["ADMIN", "HR"],
+  // what a manager may do with the goals of their reports, for every goal of the organisation
+  "goal.manageAll": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { recordAudit, type AuditChange } from "@/features/audit/audit";
 import { invitationExpiry, newInvitationToken } from "@/features/invitations/invitation-tokens";
+import { movePendingSignatures } from "@/features/goals/goals.service";
 import { invitationLink } from "@/features/invitations/invitations.service";
 import { AppError } from "@/lib/errors";
 import { lockOrganizationTrees, type OrgDb, type OrgTx } from "@/server/db/for-org";
@@ -20,7 +21,7 @@ import type { DryRunResult, IssuedLink, RowView, RunResult } from "./csv-import.
 import { parseImportCsv, type ParseResult } from "./parse";
 import { planImport, type ImportPlan, type RowPlan, type RowWrite, type TeamRef } from "./plan";
 
-export type ImportContext = Pick<OrgContext, "organization" | "actor"> & { orgDb: OrgDb; canGrantAdmin: boolean };
+export type ImportContext = Pick<OrgContext, "organization" | "actor" | "membership"> & { orgDb: OrgDb; canGrantAdmin: boolean };
 
 /** A 5,000-row import takes seconds; Prisma's default of 5 s for a transaction is too short. */
 const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 120_000 };
@@ -146,10 +147,13 @@ async function applyPlan(tx: OrgTx, ctx: ImportContext, plan: ImportPlan, fileNa
     organizationId,
     memberUpdates.flatMap((write) => (write.team ? [{ membershipId: write.membershipId, teamId: idOf(write.team)! }] : [])),
   );
-  await updateMembershipManagers(
+  const managerChanges = memberUpdates.flatMap((write) => (write.managerId ? [{ membershipId: write.membershipId, managerId: write.managerId }] : []));
+  await updateMembershipManagers(tx, organizationId, managerChanges);
+  // the new managers co-sign these people's proposed goals from now on
+  await movePendingSignatures(
     tx,
-    organizationId,
-    memberUpdates.flatMap((write) => (write.managerId ? [{ membershipId: write.membershipId, managerId: write.managerId }] : [])),
+    { organizationId, actor: { userId: ctx.actor.userId, name: ctx.actor.name }, actorMembershipId: ctx.membership.id },
+    managerChanges.map((change) => change.membershipId),
   );
 
   const counts = {

@@ -1,4 +1,5 @@
 import { recordAudit, changesBetween } from "@/features/audit/audit";
+import { movePendingSignatures } from "@/features/goals/goals.service";
 import { AppError, notFound } from "@/lib/errors";
 import { lockOrganizationTrees, type OrgDb, type OrgTx } from "@/server/db/for-org";
 import {
@@ -146,6 +147,14 @@ export async function updateMember(
         entityLabel: target.name,
         changes: changed,
       });
+      if (after.managerId !== before.managerId) {
+        // the new manager co-signs the person's proposed goals from now on
+        await movePendingSignatures(
+          tx,
+          { organizationId: actor.organizationId, actor: actor.user, actorMembershipId: actor.membershipId },
+          [target.membershipId],
+        );
+      }
     }
     const item = await findListItem(tx, target.membershipId);
     if (!item) throw notFound();

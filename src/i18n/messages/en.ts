@@ -18,7 +18,11 @@ import periods from "./en/periods.json";
 import settings from "./en/settings.json";
 import audit from "./en/audit.json";
 import orgChart from "./en/orgChart.json";
+import alignment from "./en/alignment.json";
+import goalEditor from "./en/goalEditor.json";
+import goals from "./en/goals.json";
+import coach from "./en/coach.json";
 
-const messages = { common, roles, locales, auth, shell, home, person, notFound, errorPage, errors, admin, teams, people, invitations, csvImport, periods, settings, audit, orgChart };
+const messages = { common, roles, locales, auth, shell, home, person, notFound, errorPage, errors, admin, teams, people, invitations, csvImport, periods, settings, audit, orgChart, coach, goals, goalEditor, alignment };
 
 export default messages;

@@ -18,7 +18,11 @@ import periods from "./sv/periods.json";
 import settings from "./sv/settings.json";
 import audit from "./sv/audit.json";
 import orgChart from "./sv/orgChart.json";
+import alignment from "./sv/alignment.json";
+import goalEditor from "./sv/goalEditor.json";
+import goals from "./sv/goals.json";
+import coach from "./sv/coach.json";
 
-const messages = { common, roles, locales, auth, shell, home, person, notFound, errorPage, errors, admin, teams, people, invitations, csvImport, periods, settings, audit, orgChart };
+const messages = { common, roles, locales, auth, shell, home, person, notFound, errorPage, errors, admin, teams, people, invitations, csvImport, periods, settings, audit, orgChart, coach, goals, goalEditor, alignment };
 
 export default messages;

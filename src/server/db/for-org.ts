@@ -6,7 +6,7 @@ import type { Db } from "./client";
  * so feature code cannot read or write another tenant's rows by forgetting a filter.
  * Raw SQL is not covered: repositories bind the organisation id themselves.
  */
-const TENANT_MODELS = new Set(["Membership", "Team", "TeamLead", "GoalPeriod", "Invitation", "AuditEvent"]);
+const TENANT_MODELS = new Set(["Membership", "Team", "TeamLead", "GoalPeriod", "Invitation", "AuditEvent", "Goal", "GoalStep"]);
 
 const FILTERED_OPERATIONS = new Set([
   "findUnique",
@@ -65,6 +65,8 @@ export function forOrg(db: Db, organizationId: string) {
     goalPeriod: scoped.goalPeriod,
     invitation: scoped.invitation,
     auditEvent: scoped.auditEvent,
+    goal: scoped.goal,
+    goalStep: scoped.goalStep,
     $transaction: scoped.$transaction.bind(scoped),
     $queryRaw: scoped.$queryRaw.bind(scoped),
     $executeRaw: scoped.$executeRaw.bind(scoped),

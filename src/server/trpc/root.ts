@@ -1,6 +1,7 @@
 import { accountRouter, authRouter } from "@/features/accounts/accounts.router";
 import { auditRouter } from "@/features/audit/audit.router";
 import { csvImportRouter } from "@/features/csv-import/csv-import.router";
+import { goalRouter } from "@/features/goals/goals.router";
 import { invitationRouter } from "@/features/invitations/invitations.router";
 import { orgChartRouter } from "@/features/org-chart/org-chart.router";
 import { organizationRouter } from "@/features/organizations/organizations.router";
@@ -21,6 +22,7 @@ export const appRouter = router({
   csvImport: csvImportRouter,
   audit: auditRouter,
   orgChart: orgChartRouter,
+  goal: goalRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -5,5 +5,5 @@ import type { ImportContext } from "../csv-import.service";
 
 /** What the import service needs from an organisation procedure's context. */
 export function importContext(ctx: OrgContext & { orgDb: OrgDb; can: (permission: Permission) => boolean }): ImportContext {
-  return { organization: ctx.organization, actor: ctx.actor, orgDb: ctx.orgDb, canGrantAdmin: ctx.can("member.grantAdmin") };
+  return { organization: ctx.organization, actor: ctx.actor, membership: ctx.membership, orgDb: ctx.orgDb, canGrantAdmin: ctx.can("member.grantAdmin") };
 }

@@ -24,6 +24,8 @@ export default async function OrganizationLayout({
   // only pages that exist, and only those the person may open
   const navigation = [
     { href: `/o/${orgSlug}`, label: t("shell.home") },
+    { href: `/o/${orgSlug}/goals`, label: t("shell.goals") },
+    { href: `/o/${orgSlug}/alignment`, label: t("shell.alignment") },
     { href: `/o/${orgSlug}/org-chart`, label: t("shell.orgChart") },
     ...(me.permissions.includes("admin.access") ? [{ href: `/o/${orgSlug}/admin`, label: t("shell.admin") }] : []),
   ];

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { MyGoalsCard } from "@/features/goals/components/my-goals-card";
 import { PersonLink } from "@/features/people/components/person-link";
 import { pageData } from "@/server/trpc/page-data";
 import { serverCaller } from "@/server/trpc/server-caller";
@@ -19,6 +20,8 @@ export default async function OrganizationHomePage({ params }: { params: Promise
   const t = await getTranslations();
   const format = await getFormatter();
   const current = periods.find((period) => period.isCurrent);
+  // the goals card is a side dish: if it fails, the rest of the home page still shows
+  const myGoals = await caller.goal.list({ orgSlug, scope: "mine", periodId: current?.id ?? null }).catch(() => null);
   const date = (value: Date) => format.dateTime(value, { dateStyle: "medium", timeZone: "UTC" });
 
   return (
@@ -29,6 +32,8 @@ export default async function OrganizationHomePage({ params }: { params: Promise
       </div>
 
       <div className="grid gap-4 md:grid-cols-2">
+        <MyGoalsCard orgSlug={orgSlug} goals={myGoals} periodName={current?.name ?? null} />
+
         <Card title={t("home.yourRole")}>
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
             <dt className="text-slate-600">{t("home.yourRole")}</dt>
