@@ -10,6 +10,7 @@ import { Button } from "@/ui/button";
 import { Alert } from "@/ui/card";
 import { SelectField, TextField } from "@/ui/field";
 import { EmptyState, SectionHeader, Skeleton } from "@/ui/page-parts";
+import { ChangeValue } from "./change-value";
 import { actionArea, groupActions, isMachineField, shapeOf, startOfLocalDay, type ValueShape } from "../audit-display";
 import type { AuditEntryView } from "../audit.schema";
 
@@ -271,27 +272,12 @@ function AuditTable({ entries, onShowOnly }: { entries: AuditEntryView[]; onShow
 
 function Value({ field, shape }: { field: string; shape: ValueShape }) {
   const t = useTranslations("audit");
-  const format = useFormatter();
   const labels = useCatalogueLabels();
-  const text = (value: ValueShape): string => {
-    switch (value.kind) {
-      case "none":
-        return t("values.none");
-      case "boolean":
-        return value.value ? t("values.yes") : t("values.no");
-      case "number":
-        return format.number(value.value);
-      case "date":
-        return format.dateTime(value.value, { dateStyle: "medium", timeZone: "UTC" });
-      case "dateTime":
-        return format.dateTime(value.value, { dateStyle: "medium", timeStyle: "short" });
-      case "text":
-        return labels.value(field, value.value);
-      case "list":
-        return value.items.map(text).join(", ");
-      case "record":
-        return value.entries.map(([key, item]) => `${labels.field(key)}: ${text(item)}`).join(", ");
-    }
-  };
-  return <span className={shape.kind === "none" ? "text-slate-500" : "font-medium"}>{text(shape)}</span>;
+  return (
+    <ChangeValue
+      field={field}
+      shape={shape}
+      labels={{ none: t("values.none"), yes: t("values.yes"), no: t("values.no"), listSeparator: ", ", field: labels.field, value: labels.value }}
+    />
+  );
 }

@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { shapeOf, type ValueShape } from "@/features/audit/audit-display";
+import { ChangeValue } from "@/features/audit/components/change-value";
 import { useTRPC } from "@/lib/trpc/client";
 import { Alert } from "@/ui/card";
 import { Skeleton } from "@/ui/page-parts";
@@ -121,28 +122,20 @@ function ChangeList({ changes }: { changes: Change[] }) {
 
 function Value({ field, shape }: { field: string; shape: ValueShape }) {
   const t = useTranslations("goals.historyView");
-  const format = useFormatter();
   const labels = useHistoryLabels();
-  const text = (value: ValueShape): string => {
-    switch (value.kind) {
-      case "none":
-        return t("none");
-      case "boolean":
-        return value.value ? t("yes") : t("no");
-      case "number":
-        return format.number(value.value);
-      case "date":
-        return format.dateTime(value.value, { dateStyle: "medium", timeZone: "UTC" });
-      case "dateTime":
-        return format.dateTime(value.value, { dateStyle: "medium", timeStyle: "short" });
-      case "text":
-        return labels.enumValue(field, value.value);
-      case "list":
+  return (
+    <ChangeValue
+      field={field}
+      shape={shape}
+      labels={{
+        none: t("none"),
+        yes: t("yes"),
+        no: t("no"),
+        listSeparator: "; ",
+        field: labels.field,
         // "changedFields" lists field names: those read as the fields' labels
-        return value.items.map((item) => (field === "changedFields" && item.kind === "text" ? labels.field(item.value) : text(item))).join("; ");
-      case "record":
-        return value.entries.map(([key, item]) => `${labels.field(key)}: ${text(item)}`).join(", ");
-    }
-  };
-  return <span className={shape.kind === "none" ? "text-slate-500" : "font-medium"}>{text(shape)}</span>;
+        value: (key, value) => (key === "changedFields" ? labels.field(value) : labels.enumValue(key, value)),
+      }}
+    />
+  );
 }
