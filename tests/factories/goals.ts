@@ -19,6 +19,7 @@ export function validGoalFields(periodId: string, overrides: Partial<GoalFields>
     periodId,
     parentGoalId: null,
     contribution: "Fler möten ger fler affärer för hela bolaget.",
+    linkWeight: 1,
     statement: "Ringa tio nya kunder i veckan för att uppnå 40 bokade möten innan 30 juni 2027",
     action: "Ringa tio nya kunder varje vecka",
     expectedEffect: "Fler kunder som vill träffa oss",

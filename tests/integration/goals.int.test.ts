@@ -214,6 +214,22 @@ describe("goals: creating, seeing and linking", () => {
       expect(await codeOf(as(w.members.EMPLOYEE).create(createInput({ parentGoalId: teamGoal.id })))).toBe("OK");
     });
 
+    it("keeps the link's weight in the parent's roll-up, records a change of it, and refuses weights out of range", async () => {
+      const created = await as(w.members.EMPLOYEE).create(createInput({ parentGoalId: teamGoal.id, linkWeight: 2.5 }));
+      expect((await as(w.members.EMPLOYEE).get({ orgSlug: slug(), goalId: created.id })).fields.linkWeight).toBe(2.5);
+      const stored = (await as(w.members.EMPLOYEE).get({ orgSlug: slug(), goalId: created.id })).fields;
+      const steps = validGoalFields(w.period.id).steps;
+      await as(w.members.EMPLOYEE).update({ orgSlug: slug(), goalId: created.id, version: created.version, ...stored, steps, linkWeight: 0.5 });
+      const row = await db.goal.findUniqueOrThrow({ where: { id: created.id } });
+      expect(row.linkWeight.toNumber()).toBe(0.5);
+      const history = await as(w.members.EMPLOYEE).history({ orgSlug: slug(), goalId: created.id });
+      expect(history.flatMap((entry) => entry.changes)).toContainEqual({ field: "linkWeight", from: 2.5, to: 0.5 });
+      for (const linkWeight of [0, -1, 101]) {
+        const error = await failureOf(as(w.members.EMPLOYEE).create(createInput({ parentGoalId: teamGoal.id, linkWeight })));
+        expect(keysOf(error).fieldErrors).toEqual({ linkWeight: ["goals.errors.linkWeight"] });
+      }
+    });
+
     it("refuses a parent of a level the goal may not link to", async () => {
       const individual = await createGoalRow(db, orgId(), { ownerId: w.peer.membershipId, periodId: w.period.id });
       const underIndividual = await failureOf(as(w.members.EMPLOYEE).create(createInput({ parentGoalId: individual.id })));

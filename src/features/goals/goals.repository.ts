@@ -294,6 +294,7 @@ export type GoalColumns = {
   periodId: string;
   parentGoalId: string | null;
   contribution: string;
+  linkWeight: number;
   statement: string;
   action: string;
   expectedEffect: string;
@@ -334,6 +335,7 @@ function columnData(columns: GoalColumns) {
     periodId: columns.periodId,
     parentGoalId: columns.parentGoalId,
     contribution: columns.contribution,
+    linkWeight: columns.linkWeight,
     statement: columns.statement,
     action: columns.action,
     expectedEffect: columns.expectedEffect,

@@ -35,6 +35,9 @@ export const GOAL_STATEMENT_MAX = 500;
 export const GOAL_STEPS_MAX = 30;
 /** Measures are stored as DECIMAL(18,4). */
 export const MEASURE_LIMIT = 1e13;
+/** A link's weight in the parent's roll-up; stored as DECIMAL(6,2). */
+export const LINK_WEIGHT_MIN = 0.1;
+export const LINK_WEIGHT_MAX = 100;
 
 const text = (max = GOAL_TEXT_MAX) => z.string().trim().max(max, { error: "goals.errors.tooLong" });
 
@@ -84,6 +87,11 @@ export const goalFieldsShape = {
   periodId: z.uuid({ error: "goals.errors.periodRequired" }),
   parentGoalId: z.uuid().nullable(),
   contribution: text(300),
+  /** how much this goal counts in its parent's roll-up (1 = as much as any other) */
+  linkWeight: z
+    .number({ error: "goals.errors.linkWeight" })
+    .min(LINK_WEIGHT_MIN, { error: "goals.errors.linkWeight" })
+    .max(LINK_WEIGHT_MAX, { error: "goals.errors.linkWeight" }),
   // S
   statement: text(GOAL_STATEMENT_MAX),
   action: text(),

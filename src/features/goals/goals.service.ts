@@ -119,6 +119,7 @@ const AUDITED_FIELDS = [
   "parentGoalId",
   "parent",
   "contribution",
+  "linkWeight",
   "statement",
   "action",
   "expectedEffect",
@@ -187,6 +188,7 @@ function columnsOf(fields: GoalFields): GoalColumns {
     periodId: fields.periodId,
     parentGoalId: fields.parentGoalId,
     contribution: fields.contribution,
+    linkWeight: Math.round(fields.linkWeight * 100) / 100,
     statement: fields.statement,
     action: fields.action,
     expectedEffect: fields.expectedEffect,
@@ -228,6 +230,7 @@ function fieldsOf(row: GoalRow): GoalDetail["fields"] {
     periodId: row.periodId,
     parentGoalId: row.parentGoalId,
     contribution: row.contribution,
+    linkWeight: row.linkWeight.toNumber(),
     statement: row.statement,
     action: row.action,
     expectedEffect: row.expectedEffect,
@@ -278,6 +281,7 @@ function auditView(
     parentGoalId: fields.parentGoalId,
     parent: names.parent,
     contribution: text(fields.contribution),
+    linkWeight: fields.linkWeight,
     statement: text(fields.statement),
     action: text(fields.action),
     expectedEffect: text(fields.expectedEffect),
@@ -342,7 +346,7 @@ function byLevelAndTitle(a: NodeRow, b: NodeRow): number {
 // ---------------------------------------------------------------------------------------
 // The caller and the rules' facts
 
-async function viewerOf(ctx: GoalContext, db: Db = ctx.orgDb): Promise<GoalViewer> {
+export async function viewerOf(ctx: GoalContext, db: Db = ctx.orgDb): Promise<GoalViewer> {
   const below = await membershipsBelow(db, ctx.organization.id, ctx.membership.id);
   const ledTeams = await teamsLedBy(db, ctx.membership.id);
   return {
@@ -379,7 +383,7 @@ async function coSignerRuleOf(db: Db, row: GoalRow): Promise<CoSignerRule> {
 }
 
 /** A visible goal, or NOT_FOUND exactly as for a missing id. */
-async function visibleGoal(db: Db, viewer: GoalViewer, goalId: string): Promise<GoalRow> {
+export async function visibleGoal(db: Db, viewer: GoalViewer, goalId: string): Promise<GoalRow> {
   const row = await findGoal(db, goalId);
   if (!row || !canSee(viewer, row)) throw notFound();
   return row;

@@ -6,7 +6,7 @@ import type { Db } from "./client";
  * so feature code cannot read or write another tenant's rows by forgetting a filter.
  * Raw SQL is not covered: repositories bind the organisation id themselves.
  */
-const TENANT_MODELS = new Set(["Membership", "Team", "TeamLead", "GoalPeriod", "Invitation", "AuditEvent", "Goal", "GoalStep"]);
+const TENANT_MODELS = new Set(["Membership", "Team", "TeamLead", "GoalPeriod", "Invitation", "AuditEvent", "Goal", "GoalStep", "CheckIn"]);
 
 const FILTERED_OPERATIONS = new Set([
   "findUnique",
@@ -67,6 +67,7 @@ export function forOrg(db: Db, organizationId: string) {
     auditEvent: scoped.auditEvent,
     goal: scoped.goal,
     goalStep: scoped.goalStep,
+    checkIn: scoped.checkIn,
     $transaction: scoped.$transaction.bind(scoped),
     $queryRaw: scoped.$queryRaw.bind(scoped),
     $executeRaw: scoped.$executeRaw.bind(scoped),

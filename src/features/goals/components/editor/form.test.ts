@@ -101,6 +101,13 @@ describe("fieldsFromForm", () => {
     expect(development.learning).toBe("Ledarskap");
     expect(fieldsFromForm({ ...filled(), parentGoalId: "" }).fields.contribution).toBe("");
   });
+
+  it("reads the link's weight in the parent's roll-up, in either decimal sign, and only when linked", () => {
+    expect(fieldsFromForm({ ...filled(), linkWeight: "2,5" }).fields.linkWeight).toBe(2.5);
+    expect(fieldsFromForm({ ...filled(), linkWeight: "abc" }).errors.linkWeight).toEqual(["goalEditor.errors.number"]);
+    expect(fieldsFromForm({ ...filled(), linkWeight: "" }).errors.linkWeight).toEqual(["goalEditor.errors.number"]);
+    expect(fieldsFromForm({ ...filled(), parentGoalId: "", linkWeight: "abc" }).fields.linkWeight).toBe(1);
+  });
 });
 
 describe("formFromDetail", () => {

@@ -36,6 +36,7 @@ export type EditorForm = {
   periodId: string;
   parentGoalId: string;
   contribution: string;
+  linkWeight: string;
   statement: string;
   action: string;
   expectedEffect: string;
@@ -106,6 +107,7 @@ export function newForm(defaults: NewGoalDefaults): EditorForm {
     periodId: defaults.periodId,
     parentGoalId: defaults.parentGoalId,
     contribution: "",
+    linkWeight: "1",
     statement: "",
     action: "",
     expectedEffect: "",
@@ -153,6 +155,7 @@ export function formFromDetail(detail: Pick<GoalDetail, "level" | "owner" | "tea
     periodId: fields.periodId,
     parentGoalId: fields.parentGoalId ?? "",
     contribution: fields.contribution,
+    linkWeight: String(fields.linkWeight),
     statement: fields.statement,
     action: fields.action,
     expectedEffect: fields.expectedEffect,
@@ -234,6 +237,12 @@ export function fieldsFromForm(form: EditorForm): FieldsResult {
     if (!Number.isInteger(parsed) || parsed < 0 || parsed > 4) errors.decimals = [DECIMALS_ERROR];
     else decimals = parsed;
   }
+  let linkWeight = 1;
+  if (form.parentGoalId) {
+    const parsed = parseDecimal(form.linkWeight);
+    if (!parsed.ok || parsed.value === null) errors.linkWeight = [NUMBER_ERROR];
+    else linkWeight = parsed.value;
+  }
   const steps = form.steps.filter((step) => step.title.trim() !== "" || step.dueDate !== "");
   const individual = form.level === "INDIVIDUAL";
   return {
@@ -243,6 +252,7 @@ export function fieldsFromForm(form: EditorForm): FieldsResult {
       periodId: form.periodId,
       parentGoalId: form.parentGoalId || null,
       contribution: form.parentGoalId ? form.contribution : "",
+      linkWeight,
       statement: form.statement,
       action: form.action,
       expectedEffect: form.expectedEffect,

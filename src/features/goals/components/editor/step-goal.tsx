@@ -319,6 +319,17 @@ function ParentPicker({
           errors={errorsOf("contribution")}
         />
       ) : null}
+      {form.parentGoalId && parentTitle ? (
+        <TextField
+          label={t("linkWeight", { parent: parentTitle })}
+          hint={t("linkWeightHint")}
+          name="linkWeight"
+          inputMode="decimal"
+          value={form.linkWeight}
+          onChange={(event) => update("linkWeight", event.target.value)}
+          errors={errorsOf("linkWeight")}
+        />
+      ) : null}
     </fieldset>
   );
 }

@@ -37,6 +37,7 @@ const FIELD_STEP: Record<string, EditorStepId> = {
   periodId: "goal",
   parentGoalId: "goal",
   contribution: "goal",
+  linkWeight: "goal",
   statement: "s",
   action: "s",
   expectedEffect: "s",

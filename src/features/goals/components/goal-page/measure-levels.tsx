@@ -80,7 +80,7 @@ export function MeasureLevels({ detail }: { detail: GoalDetail }) {
       </p>
       <dl className={`grid gap-3 ${shown.length === 4 ? "grid-cols-2 sm:grid-cols-4" : "grid-cols-3"}`} data-testid="measure-levels">
         {shown.map((field) => (
-          <div key={field} className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2">
+          <div key={field} data-level={field} className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2">
             <dt className="flex items-center gap-1.5 text-xs text-slate-600">
               {scale ? <span aria-hidden className={`size-2 rounded-full ${MARKER[field]}`} /> : null}
               {t(`page.levels.${field}`)}
