@@ -10,22 +10,12 @@ import {
   type Measure,
   type StatusRules,
 } from "./attainment";
+import { finite, increasingMeasure } from "./attainment.arbitraries";
 
 const RUNS = { numRuns: 500 };
 const DEFAULT_RULES: StatusRules = { onTrackMarginPoints: 10, atRiskMarginPoints: 25, lowConfidenceAtOrBelow: 4 };
 
-const finite = fc.double({ min: -1e9, max: 1e9, noNaN: true, noDefaultInfinity: true });
 
-/** A well-ordered increasing NUMBER measure: baseline < minimum ≤ target ≤ stretch. */
-const increasingMeasure = fc
-  .tuple(finite, fc.double({ min: 0.001, max: 1e6, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1e6, noNaN: true }))
-  .map(([baseline, span, minimumShare, extra]): Measure => ({
-    measureType: "NUMBER",
-    baseline,
-    target: baseline + span,
-    minimum: baseline + span * minimumShare,
-    stretch: baseline + span + extra,
-  }));
 
 /** The same goal seen as "lower is better": every level negated. */
 function mirrored(measure: Measure): Measure {
