@@ -1,6 +1,7 @@
 import { accountRouter, authRouter } from "@/features/accounts/accounts.router";
 import { auditRouter } from "@/features/audit/audit.router";
 import { csvImportRouter } from "@/features/csv-import/csv-import.router";
+import { checkInRouter } from "@/features/checkins/checkins.router";
 import { goalRouter } from "@/features/goals/goals.router";
 import { invitationRouter } from "@/features/invitations/invitations.router";
 import { orgChartRouter } from "@/features/org-chart/org-chart.router";
@@ -23,6 +24,7 @@ export const appRouter = router({
   audit: auditRouter,
   orgChart: orgChartRouter,
   goal: goalRouter,
+  checkIn: checkInRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,4 +1,5 @@
 import { cases as audit } from "./audit";
+import { cases as checkIns } from "./check-ins";
 import { cases as csvImport } from "./csv-import";
 import { cases as foundation } from "./foundation";
 import { cases as goals } from "./goals";
@@ -10,7 +11,7 @@ import { cases as settings } from "./settings";
 import { cases as teams } from "./teams";
 import type { OrgCase } from "./types";
 
-const all = [foundation, teams, people, invitations, csvImport, periods, settings, audit, orgChart, goals];
+const all = [foundation, teams, people, invitations, csvImport, periods, settings, audit, orgChart, goals, checkIns];
 
 export const ORG_PROCEDURES: Record<string, OrgCase> = Object.assign({}, ...all.map((c) => c.org)) as Record<string, OrgCase>;
 export const ACCOUNT_PROCEDURES: string[] = all.flatMap((c) => c.account);

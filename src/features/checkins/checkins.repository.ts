@@ -1,0 +1,194 @@
+import { CADENCE_DAYS } from "@/features/goals/attainment";
+import type { Cadence } from "@/features/goals/goals.schema";
+import type { OrgDb, OrgTx } from "@/server/db/for-org";
+import { Prisma } from "@/server/db/generated/client";
+
+/**
+ * Every query of the check-ins area. Raw queries bind the organisation id on every table they
+ * read; each answers for any number of goals in one statement (no query per goal).
+ */
+
+type Reader = OrgDb | OrgTx;
+
+/** Check-ins that no correction replaces: the SQL shared by every "current reading" query. */
+const notReplaced = (alias: string) =>
+  Prisma.raw(`NOT EXISTS (SELECT 1 FROM "CheckIn" r WHERE r."organizationId" = ${alias}."organizationId" AND r."replacesId" = ${alias}."id")`);
+
+export type CurrentReadingRow = { goalId: string; value: number; confidence: number; effectiveDate: string };
+
+/** The current reading of each goal: the latest by effective date (then by entry) not replaced. */
+export async function currentReadings(db: Reader, organizationId: string, goalIds: readonly string[]): Promise<Map<string, CurrentReadingRow>> {
+  if (goalIds.length === 0) return new Map();
+  const rows = await db.$queryRaw<{ goalId: string; value: Prisma.Decimal; confidence: number; effectiveDate: string }[]>(Prisma.sql`
+    SELECT DISTINCT ON (c."goalId") c."goalId"::text AS "goalId", c."value", c."confidence", to_char(c."effectiveDate", 'YYYY-MM-DD') AS "effectiveDate"
+    FROM "CheckIn" c
+    WHERE c."organizationId" = ${organizationId}::uuid AND c."goalId" = ANY(${[...goalIds]}::uuid[]) AND ${notReplaced("c")}
+    ORDER BY c."goalId", c."effectiveDate" DESC, c."createdAt" DESC, c."id" DESC`);
+  return new Map(
+    rows.map((row) => [row.goalId, { goalId: row.goalId, value: Number(row.value), confidence: Number(row.confidence), effectiveDate: row.effectiveDate }]),
+  );
+}
+
+const measureColumns = {
+  id: true,
+  status: true,
+  measureType: true,
+  baseline: true,
+  minimum: true,
+  target: true,
+  stretch: true,
+  startDate: true,
+  dueDate: true,
+  cadence: true,
+} as const;
+
+/** The ACTIVE and CLOSED goals linked directly under any of `parentIds`, with their link weights. */
+export function rollupChildren(db: Reader, parentIds: readonly string[]) {
+  if (parentIds.length === 0) return Promise.resolve([]);
+  return db.goal.findMany({
+    where: { parentGoalId: { in: [...parentIds] }, status: { in: ["ACTIVE", "CLOSED"] }, kind: "PERFORMANCE" },
+    select: { ...measureColumns, parentGoalId: true, linkWeight: true },
+  });
+}
+
+const checkInSelect = {
+  id: true,
+  goalId: true,
+  value: true,
+  doneStepIds: true,
+  confidence: true,
+  comment: true,
+  effectiveDate: true,
+  replacesId: true,
+  createdAt: true,
+  bodyDigest: true,
+  author: { select: { id: true, user: { select: { name: true } } } },
+  replacedBy: { select: { id: true } },
+} as const;
+
+export function findCheckInByKey(db: Reader, clientKey: string) {
+  return db.checkIn.findFirst({ where: { clientKey }, select: checkInSelect });
+}
+export type CheckInRow = NonNullable<Awaited<ReturnType<typeof findCheckInByKey>>>;
+
+export function findCheckIn(db: Reader, checkInId: string) {
+  return db.checkIn.findFirst({ where: { id: checkInId }, select: checkInSelect });
+}
+
+/** Every check-in of a goal, corrections and replaced ones included, in the order they apply. */
+export function checkInsOf(db: Reader, goalId: string) {
+  return db.checkIn.findMany({
+    where: { goalId },
+    select: checkInSelect,
+    orderBy: [{ effectiveDate: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+  });
+}
+
+/** Holds the goal's row until the transaction ends, so check-ins and lifecycle changes take turns. */
+export async function lockGoal(tx: OrgTx, organizationId: string, goalId: string): Promise<string | null> {
+  const rows = await tx.$queryRaw<{ status: string }[]>(Prisma.sql`
+    SELECT "status"::text AS "status" FROM "Goal"
+    WHERE "organizationId" = ${organizationId}::uuid AND "id" = ${goalId}::uuid FOR UPDATE`);
+  return rows[0]?.status ?? null;
+}
+
+export type CheckInInsert = {
+  organizationId: string;
+  goalId: string;
+  value: number;
+  doneStepIds: string[];
+  confidence: number;
+  comment: string;
+  effectiveDate: string;
+  replacesId: string | null;
+  authorId: string;
+  clientKey: string;
+  bodyDigest: string;
+};
+
+/**
+ * Stores the check-in unless one with the same client key exists (then returns null). A
+ * parallel repeat waits for the first to commit and then finds its key taken, so it is never
+ * stored twice.
+ */
+export async function insertCheckIn(tx: OrgTx, row: CheckInInsert): Promise<string | null> {
+  const inserted = await tx.$queryRaw<{ id: string }[]>(Prisma.sql`
+    INSERT INTO "CheckIn" ("organizationId", "goalId", "value", "doneStepIds", "confidence", "comment", "effectiveDate", "replacesId", "authorId", "clientKey", "bodyDigest")
+    VALUES (${row.organizationId}::uuid, ${row.goalId}::uuid, ${row.value.toFixed(4)}::numeric, ${row.doneStepIds}::text[], ${row.confidence},
+            ${row.comment}, ${row.effectiveDate}::date, ${row.replacesId}::uuid, ${row.authorId}::uuid, ${row.clientKey}, ${row.bodyDigest})
+    ON CONFLICT ("organizationId", "clientKey") DO NOTHING
+    RETURNING "id"::text AS "id"`);
+  return inserted[0]?.id ?? null;
+}
+
+/**
+ * Milestone goals: the steps' done state follows the current check-in. A step it names keeps
+ * the day it was first done (or gets the check-in's date); a step it does not name is not done.
+ */
+export async function syncStepsWithCurrent(tx: OrgTx, organizationId: string, goalId: string): Promise<void> {
+  await tx.$executeRaw(Prisma.sql`
+    WITH cur AS (
+      SELECT c."doneStepIds", c."effectiveDate" FROM "CheckIn" c
+      WHERE c."organizationId" = ${organizationId}::uuid AND c."goalId" = ${goalId}::uuid AND ${notReplaced("c")}
+      ORDER BY c."effectiveDate" DESC, c."createdAt" DESC, c."id" DESC LIMIT 1
+    )
+    UPDATE "GoalStep" s
+    SET "doneAt" = CASE
+      WHEN s."id"::text = ANY(cur."doneStepIds") THEN COALESCE(s."doneAt", cur."effectiveDate"::timestamp AT TIME ZONE 'UTC')
+      ELSE NULL END
+    FROM cur
+    WHERE s."organizationId" = ${organizationId}::uuid AND s."goalId" = ${goalId}::uuid`);
+}
+
+export type DueRow = { goalId: string; dueOn: string };
+
+/**
+ * ACTIVE goals of `ownerIds` whose next check-in fell due on or before `dueBy`, the longest
+ * overdue first: due one cadence after the later of the start and the current check-in.
+ */
+export async function dueGoals(
+  db: Reader,
+  organizationId: string,
+  input: { ownerIds: readonly string[]; dueBy: string; defaultCadence: Cadence; limit: number },
+): Promise<{ rows: DueRow[]; total: number }> {
+  if (input.ownerIds.length === 0) return { rows: [], total: 0 };
+  const rows = await db.$queryRaw<{ goalId: string; dueOn: string; total: bigint }[]>(Prisma.sql`
+    WITH due AS (
+      SELECT g."id",
+             (GREATEST(g."startDate", last."effectiveDate") + (CASE COALESCE(g."cadence"::text, ${input.defaultCadence})
+                WHEN 'WEEKLY' THEN ${CADENCE_DAYS.WEEKLY}::int
+                WHEN 'BIWEEKLY' THEN ${CADENCE_DAYS.BIWEEKLY}::int
+                ELSE ${CADENCE_DAYS.MONTHLY}::int END)) AS "dueOn"
+      FROM "Goal" g
+      LEFT JOIN LATERAL (
+        SELECT max(c."effectiveDate") AS "effectiveDate" FROM "CheckIn" c
+        WHERE c."organizationId" = ${organizationId}::uuid AND c."goalId" = g."id" AND ${notReplaced("c")}
+      ) last ON true
+      WHERE g."organizationId" = ${organizationId}::uuid AND g."status" = 'ACTIVE' AND g."ownerId" = ANY(${[...input.ownerIds]}::uuid[])
+        AND g."startDate" IS NOT NULL AND g."measureType" IS NOT NULL
+    )
+    SELECT "id"::text AS "goalId", to_char("dueOn", 'YYYY-MM-DD') AS "dueOn", count(*) OVER () AS "total"
+    FROM due WHERE "dueOn" <= ${input.dueBy}::date
+    ORDER BY "dueOn", "id" LIMIT ${input.limit}`);
+  return { rows: rows.map((row) => ({ goalId: row.goalId, dueOn: row.dueOn })), total: Number(rows[0]?.total ?? 0) };
+}
+
+/** The goals a due list shows, with what the check-in form needs. */
+export function dueTargets(db: Reader, goalIds: readonly string[]) {
+  return db.goal.findMany({
+    where: { id: { in: [...goalIds] } },
+    select: {
+      ...measureColumns,
+      title: true,
+      level: true,
+      kind: true,
+      ownerId: true,
+      teamId: true,
+      unit: true,
+      decimals: true,
+      owner: { select: { id: true, user: { select: { name: true } } } },
+      steps: { orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true, title: true, dueDate: true, doneAt: true } },
+    },
+  });
+}
+export type DueTargetRow = Awaited<ReturnType<typeof dueTargets>>[number];
