@@ -22,7 +22,10 @@ import alignment from "./en/alignment.json";
 import goalEditor from "./en/goalEditor.json";
 import goals from "./en/goals.json";
 import coach from "./en/coach.json";
+import checkIns from "./en/checkIns.json";
+import goalProgress from "./en/goalProgress.json";
+import dueCheckIns from "./en/dueCheckIns.json";
 
-const messages = { common, roles, locales, auth, shell, home, person, notFound, errorPage, errors, admin, teams, people, invitations, csvImport, periods, settings, audit, orgChart, coach, goals, goalEditor, alignment };
+const messages = { common, roles, locales, auth, shell, home, person, notFound, errorPage, errors, admin, teams, people, invitations, csvImport, periods, settings, audit, orgChart, coach, goals, goalEditor, alignment, checkIns, goalProgress, dueCheckIns };
 
 export default messages;

@@ -22,7 +22,10 @@ import alignment from "./sv/alignment.json";
 import goalEditor from "./sv/goalEditor.json";
 import goals from "./sv/goals.json";
 import coach from "./sv/coach.json";
+import checkIns from "./sv/checkIns.json";
+import goalProgress from "./sv/goalProgress.json";
+import dueCheckIns from "./sv/dueCheckIns.json";
 
-const messages = { common, roles, locales, auth, shell, home, person, notFound, errorPage, errors, admin, teams, people, invitations, csvImport, periods, settings, audit, orgChart, coach, goals, goalEditor, alignment };
+const messages = { common, roles, locales, auth, shell, home, person, notFound, errorPage, errors, admin, teams, people, invitations, csvImport, periods, settings, audit, orgChart, coach, goals, goalEditor, alignment, checkIns, goalProgress, dueCheckIns };
 
 export default messages;

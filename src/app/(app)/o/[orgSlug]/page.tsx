@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { DueCheckInsCard } from "@/features/checkins/components/due-check-ins-card";
+import { todayOf } from "@/features/checkins/progress";
 import { MyGoalsCard } from "@/features/goals/components/my-goals-card";
 import { PersonLink } from "@/features/people/components/person-link";
 import { pageData } from "@/server/trpc/page-data";
@@ -20,8 +22,12 @@ export default async function OrganizationHomePage({ params }: { params: Promise
   const t = await getTranslations();
   const format = await getFormatter();
   const current = periods.find((period) => period.isCurrent);
-  // the goals card is a side dish: if it fails, the rest of the home page still shows
-  const myGoals = await caller.goal.list({ orgSlug, scope: "mine", periodId: current?.id ?? null }).catch(() => null);
+  // the cards are side dishes: if one fails, the rest of the home page still shows (the check-ins
+  // card then asks again from the browser)
+  const [myGoals, dueCheckIns] = await Promise.all([
+    caller.goal.list({ orgSlug, scope: "mine", periodId: current?.id ?? null }).catch(() => null),
+    caller.checkIn.due({ orgSlug }).catch(() => null),
+  ]);
   const date = (value: Date) => format.dateTime(value, { dateStyle: "medium", timeZone: "UTC" });
 
   return (
@@ -30,6 +36,8 @@ export default async function OrganizationHomePage({ params }: { params: Promise
         <h1 className="text-2xl font-semibold tracking-tight">{t("home.greeting", { name: me.name })}</h1>
         <p className="mt-1 text-slate-600">{t("home.lead", { organization: me.organization.name })}</p>
       </div>
+
+      <DueCheckInsCard orgSlug={orgSlug} initial={dueCheckIns} today={todayOf(new Date())} hasReports={me.reports.length > 0} />
 
       <div className="grid gap-4 md:grid-cols-2">
         <MyGoalsCard orgSlug={orgSlug} goals={myGoals} periodName={current?.name ?? null} />

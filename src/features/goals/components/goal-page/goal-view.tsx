@@ -5,6 +5,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { PersonLink } from "@/features/people/components/person-link";
+import { GoalProgressSection } from "@/features/checkins/components/goal-progress-section";
 import { useTRPC } from "@/lib/trpc/client";
 import { Alert } from "@/ui/card";
 import type { GoalDetail } from "../../goals.schema";
@@ -116,6 +117,8 @@ export function GoalView({ orgSlug, initial }: { orgSlug: string; initial: GoalD
       <GoalActions orgSlug={orgSlug} detail={detail} />
 
       {showCoach ? <CoachBlockers orgSlug={orgSlug} detail={detail} /> : null}
+
+      <GoalProgressSection orgSlug={orgSlug} detail={detail} />
 
       <div className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="flex min-w-0 flex-col gap-5">
