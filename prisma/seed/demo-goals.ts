@@ -462,15 +462,60 @@ function levelsOf(measure: Measure, stepCount: number) {
   return { baseline, minimum, target, stretch };
 }
 
+/** What the check-in seed needs to know about an inserted goal. */
+export type DemoGoalFact = {
+  id: string;
+  key: string;
+  status: GoalStatus;
+  ownerEmail: string;
+  measureType: MeasureType;
+  baseline: number | null;
+  minimum: number | null;
+  target: number | null;
+  stretch: number | null;
+  decimals: number;
+  unit: string;
+  /** ISO dates */
+  startDate: string;
+  dueDate: string;
+  cadence: Cadence;
+  /** in position order */
+  stepIds: string[];
+};
+
 export function demoGoalsOf(org: DemoOrganization): SeedGoal[] {
   return org.locale === "sv" ? exempelGoals(org) : demoLtdGoals(org);
 }
 
-export async function insertDemoGoals(tx: Tx, org: DemoOrganization, ids: DemoIds): Promise<number> {
+const decimalsOf = (measure: Measure) => (measure.levels?.some((level) => !Number.isInteger(level)) ? 1 : 0);
+
+/**
+ * The goals with the ids they will be inserted with (goals and steps; made here so that
+ * milestone check-ins can name the steps they tick) and what the check-in seed reads.
+ */
+export function demoGoalFactsOf(org: DemoOrganization): DemoGoalFact[] {
+  return demoGoalsOf(org).map((goal) => ({
+    id: randomUUID(),
+    key: goal.key,
+    status: goal.status,
+    ownerEmail: goal.ownerEmail,
+    measureType: goal.measure.type,
+    ...levelsOf(goal.measure, goal.steps.length),
+    decimals: decimalsOf(goal.measure),
+    unit: goal.measure.unit ?? "",
+    startDate: goal.startDate,
+    dueDate: goal.dueDate,
+    cadence: goal.cadence,
+    stepIds: goal.steps.map(() => randomUUID()),
+  }));
+}
+
+export async function insertDemoGoals(tx: Tx, org: DemoOrganization, ids: DemoIds): Promise<DemoGoalFact[]> {
   const goals = demoGoalsOf(org);
+  const facts = demoGoalFactsOf(org);
   const auto = org.locale === "sv" ? SV_AUTO : EN_AUTO;
   const memberships = new Map(org.memberships.map((member) => [member.userEmail, member]));
-  const goalIds = new Map(goals.map((goal) => [goal.key, randomUUID()]));
+  const goalIds = new Map(facts.map((fact) => [fact.key, fact.id]));
   const need = (map: Map<string, string>, key: string) => {
     const id = map.get(key);
     if (!id) throw new Error(`Demo goals refer to an unknown key: ${key}`);
@@ -507,7 +552,7 @@ export async function insertDemoGoals(tx: Tx, org: DemoOrganization, ids: DemoId
       learning: goal.learning ?? "",
       measureType: goal.measure.type,
       unit: goal.measure.unit ?? "",
-      decimals: goal.measure.levels?.some((level) => !Number.isInteger(level)) ? 1 : 0,
+      decimals: decimalsOf(goal.measure),
       ...levelsOf(goal.measure, goal.steps.length),
       dataSource: goal.source,
       dataSourceNote: goal.sourceNote,
@@ -537,9 +582,11 @@ export async function insertDemoGoals(tx: Tx, org: DemoOrganization, ids: DemoId
   const order = goals.map((goal, index) => ({ index, depth: depth(goal) })).sort((a, b) => a.depth - b.depth);
   await tx.goal.createMany({ data: order.map(({ index }) => rows[index]!) });
 
+  const stepIds = new Map(facts.map((fact) => [fact.key, fact.stepIds]));
   await tx.goalStep.createMany({
     data: goals.flatMap((goal) =>
       stepDates(goal.startDate, goal.dueDate, goal.steps.length).map((dueDate, position) => ({
+        id: stepIds.get(goal.key)![position]!,
         organizationId: ids.organizationId,
         goalId: need(goalIds, goal.key),
         position,
@@ -569,5 +616,6 @@ export async function insertDemoGoals(tx: Tx, org: DemoOrganization, ids: DemoId
       return events;
     }),
   });
-  return goals.length;
+
+  return facts;
 }

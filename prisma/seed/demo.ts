@@ -5,6 +5,7 @@ import { getDatabase } from "../../src/server/db/client";
 import type { PrismaClient } from "../../src/server/db/generated/client";
 import { hashPassword } from "../../src/server/auth/password";
 import { DEMO_PASSWORD, formatDemoAccounts } from "./demo-accounts";
+import { insertDemoCheckIns } from "./demo-check-ins";
 import { insertDemoGoals } from "./demo-goals";
 import { buildDemoData, EXEMPEL_SLUG, type DemoOrganization } from "./demo-data";
 
@@ -18,7 +19,13 @@ function lookup(ids: Map<string, string>, key: string, what: string): string {
   return id;
 }
 
-async function insertOrganization(tx: Tx, org: DemoOrganization, userIds: Map<string, string>, userNames: Map<string, string>): Promise<void> {
+async function insertOrganization(
+  tx: Tx,
+  org: DemoOrganization,
+  userIds: Map<string, string>,
+  userNames: Map<string, string>,
+  now: Date,
+): Promise<{ goals: number; checkIns: number }> {
   const organizationId = randomUUID();
   await tx.organization.create({ data: { id: organizationId, slug: org.slug, name: org.name, locale: org.locale, settings: {} } });
 
@@ -72,17 +79,21 @@ async function insertOrganization(tx: Tx, org: DemoOrganization, userIds: Map<st
     })),
   });
 
-  await insertDemoGoals(tx, org, { organizationId, teamIds, membershipIds, periodIds, userIds, userNames });
+  const goals = await insertDemoGoals(tx, org, { organizationId, teamIds, membershipIds, periodIds, userIds, userNames });
+  const checkIns = await insertDemoCheckIns(tx, org, { organizationId, membershipIds, goals }, now);
+  return { goals: goals.length, checkIns };
 }
 
 /**
  * Inserts the demo organisations (Exempel AB and Demo Ltd) unless Exempel AB already exists.
- * All or nothing: a failure leaves the database as it was.
+ * All or nothing: a failure leaves the database as it was. The check-in history ends at `now`
+ * and is placed so that the goals' statuses at `now` show a realistic mix.
  */
 export async function seedDemo(
   db: PrismaClient,
-  options: { log?: (line: string) => void } = {},
+  options: { log?: (line: string) => void; now?: Date } = {},
 ): Promise<{ created: boolean }> {
+  const now = options.now ?? new Date();
   const log = options.log ?? (() => undefined);
   if (await db.organization.findUnique({ where: { slug: EXEMPEL_SLUG }, select: { id: true } })) {
     log(`Demo data already exists (organisation "${EXEMPEL_SLUG}"); nothing seeded.`);
@@ -94,6 +105,7 @@ export async function seedDemo(
   // transaction so it does not hold the transaction open.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
+  const sizes = new Map<string, { goals: number; checkIns: number }>();
   await db.$transaction(
     async (tx) => {
       const userIds = new Map(data.users.map((user) => [user.email, randomUUID()]));
@@ -101,7 +113,7 @@ export async function seedDemo(
         data: data.users.map((user) => ({ id: lookup(userIds, user.email, "user"), email: user.email, name: user.name, passwordHash })),
       });
       const userNames = new Map(data.users.map((user) => [user.email, user.name]));
-      for (const org of data.organizations) await insertOrganization(tx, org, userIds, userNames);
+      for (const org of data.organizations) sizes.set(org.slug, await insertOrganization(tx, org, userIds, userNames, now));
     },
     // PGlite on a slow disk can exceed Prisma's 5 s default for a few hundred rows.
     { maxWait: 10_000, timeout: 60_000 },
@@ -109,7 +121,10 @@ export async function seedDemo(
 
   for (const org of data.organizations) {
     const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
-    log(`Seeded ${org.name} (${org.slug}): ${count(org.memberships.length, "member")}, ${count(org.teams.length, "team")}, ${count(org.periods.length, "period")}.`);
+    const size = sizes.get(org.slug)!;
+    log(
+      `Seeded ${org.name} (${org.slug}): ${count(org.memberships.length, "member")}, ${count(org.teams.length, "team")}, ${count(org.periods.length, "period")}, ${count(size.goals, "goal")}, ${count(size.checkIns, "check-in")}.`,
+    );
   }
   return { created: true };
 }
