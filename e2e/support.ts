@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 import fs from "node:fs";
 import path from "node:path";
 
@@ -25,5 +25,11 @@ const SHOTS = "test-results/screenshots";
 /** Full-page screenshots kept as artifacts, to be looked at: what no assertion can judge. */
 export async function screenshot(page: Page, name: string) {
   fs.mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true, animations: "disabled" });
+}
+
+/** One part of a page, at full size, where a full-page screenshot is too small to read. */
+export async function screenshotOf(locator: Locator, name: string) {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await locator.screenshot({ path: path.join(SHOTS, `${name}.png`), animations: "disabled" });
 }
