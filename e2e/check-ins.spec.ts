@@ -2,6 +2,8 @@ import { expect, test, type Page } from "@playwright/test";
 import { chooseLanguage, DEMO_PASSWORD, screenshot, screenshotOf, signIn } from "./support";
 
 const ORG = "/o/exempel-ab";
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 720 };
 
 async function signInAs(page: Page, email: string) {
   await signIn(page, email, DEMO_PASSWORD);
@@ -28,6 +30,13 @@ test("an employee checks in from the home page and the goal's status, chart and 
   await expect(due.getByTestId("due-item").first()).toContainText(/Overdue by \d+ days?/);
   await screenshot(page, "check-ins-home-employee-en-desktop");
   await chooseLanguage(page, "Svenska");
+  await page.setViewportSize(PHONE);
+  await expect(due.getByTestId("check-in-form-inline")).toBeVisible();
+  await screenshot(page, "check-ins-home-employee-sv-phone");
+  await page.goto(`${ORG}/goals/${goalId}`);
+  await expect(page.getByTestId("progress-chart")).toBeVisible();
+  await screenshot(page, "check-ins-goal-page-sv-phone");
+  await page.setViewportSize(DESKTOP);
 
   // before: the goal's status, its chart's table and its parent team goal's roll-up
   await page.goto(`${ORG}/goals/${goalId}`);
