@@ -30,6 +30,7 @@ test("an employee checks in from the home page and the goal's status, chart and 
   await expect(due.getByTestId("due-item").first()).toContainText(/Overdue by \d+ days?/);
   await screenshot(page, "check-ins-home-employee-en-desktop");
   await chooseLanguage(page, "Svenska");
+  await page.keyboard.press("Escape");
   await page.setViewportSize(PHONE);
   await expect(due.getByTestId("check-in-form-inline")).toBeVisible();
   await screenshot(page, "check-ins-home-employee-sv-phone");
