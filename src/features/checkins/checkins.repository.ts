@@ -9,9 +9,10 @@ import { Prisma } from "@/server/db/generated/client";
  */
 
 type Reader = OrgDb | OrgTx;
+type Writer = OrgDb | OrgTx;
 
 /** Check-ins that no correction replaces: the SQL shared by every "current reading" query. */
-const notReplaced = (alias: string) =>
+export const notReplaced = (alias: string) =>
   Prisma.raw(`NOT EXISTS (SELECT 1 FROM "CheckIn" r WHERE r."organizationId" = ${alias}."organizationId" AND r."replacesId" = ${alias}."id")`);
 
 export type CurrentReadingRow = { goalId: string; value: number; confidence: number; effectiveDate: string };
@@ -111,11 +112,29 @@ export type CheckInInsert = {
  * parallel repeat waits for the first to commit and then finds its key taken, so it is never
  * stored twice.
  */
-export async function insertCheckIn(tx: OrgTx, row: CheckInInsert): Promise<string | null> {
+export async function insertCheckIn(tx: Writer, row: CheckInInsert): Promise<string | null> {
   const inserted = await tx.$queryRaw<{ id: string }[]>(Prisma.sql`
     INSERT INTO "CheckIn" ("organizationId", "goalId", "value", "doneStepIds", "confidence", "comment", "effectiveDate", "replacesId", "authorId", "clientKey", "bodyDigest")
     VALUES (${row.organizationId}::uuid, ${row.goalId}::uuid, ${row.value.toFixed(4)}::numeric, ${row.doneStepIds}::text[], ${row.confidence},
             ${row.comment}, ${row.effectiveDate}::date, ${row.replacesId}::uuid, ${row.authorId}::uuid, ${row.clientKey}, ${row.bodyDigest})
+    ON CONFLICT ("organizationId", "clientKey") DO NOTHING
+    RETURNING "id"::text AS "id"`);
+  return inserted[0]?.id ?? null;
+}
+
+/**
+ * The same in one statement, for goals whose check-in changes nothing else: stored only while
+ * the goal is ACTIVE, holding its row (FOR SHARE) so a lifecycle change waits for it — the lock
+ * of lockGoal without a transaction's extra round trips. Null when the key was taken or the
+ * goal is no longer ACTIVE; the caller tells the two apart by the key.
+ */
+export async function insertCheckInIfActive(db: Writer, row: CheckInInsert): Promise<string | null> {
+  const inserted = await db.$queryRaw<{ id: string }[]>(Prisma.sql`
+    INSERT INTO "CheckIn" ("organizationId", "goalId", "value", "doneStepIds", "confidence", "comment", "effectiveDate", "replacesId", "authorId", "clientKey", "bodyDigest")
+    SELECT g."organizationId", g."id", ${row.value.toFixed(4)}::numeric, ${row.doneStepIds}::text[], ${row.confidence},
+           ${row.comment}, ${row.effectiveDate}::date, ${row.replacesId}::uuid, ${row.authorId}::uuid, ${row.clientKey}, ${row.bodyDigest}
+    FROM (SELECT "organizationId", "id" FROM "Goal"
+          WHERE "organizationId" = ${row.organizationId}::uuid AND "id" = ${row.goalId}::uuid AND "status" = 'ACTIVE' FOR SHARE) g
     ON CONFLICT ("organizationId", "clientKey") DO NOTHING
     RETURNING "id"::text AS "id"`);
   return inserted[0]?.id ?? null;

@@ -18,6 +18,7 @@ import {
   findCheckIn,
   findCheckInByKey,
   insertCheckIn,
+  insertCheckInIfActive,
   lockGoal,
   syncStepsWithCurrent,
   type CheckInRow,
@@ -97,12 +98,11 @@ async function replay(ctx: GoalContext, viewer: GoalViewer, goal: GoalAccessRow,
 
 export async function submitCheckIn(ctx: GoalContext, input: CheckInSubmit, now: Date = new Date()): Promise<CheckInResult> {
   const viewer = await viewerOf(ctx);
-  const goal = await visibleGoal(ctx.orgDb, viewer, input.goalId);
+  // the key is looked up beside the goal: a repeat is answered before anything else is checked
+  const [goal, earlier] = await Promise.all([visibleGoal(ctx.orgDb, viewer, input.goalId), findCheckInByKey(ctx.orgDb, input.clientKey)]);
   if (!canManage(viewer, goal)) throw forbidden();
   const stored = valueOf(goal, input.reading);
   const digest = digestOf(input, stored);
-
-  const earlier = await findCheckInByKey(ctx.orgDb, input.clientKey);
   if (earlier) return replay(ctx, viewer, goal, earlier, digest);
 
   if (goal.status !== "ACTIVE") throw new AppError("BAD_REQUEST", "checkIns.errors.notActive");
@@ -115,36 +115,47 @@ export async function submitCheckIn(ctx: GoalContext, input: CheckInSubmit, now:
     if (replaced.replacedBy) throw new AppError("CONFLICT", "checkIns.errors.alreadyReplaced");
   }
 
+  const insert = {
+    organizationId: ctx.organization.id,
+    goalId: goal.id,
+    value: stored.value,
+    doneStepIds: stored.doneStepIds,
+    confidence: input.confidence,
+    comment: input.comment,
+    effectiveDate: input.effectiveDate,
+    replacesId: input.replacesId,
+    authorId: ctx.membership.id,
+    clientKey: input.clientKey,
+    bodyDigest: digest,
+  };
   let insertedId: string | null;
   try {
-    insertedId = await ctx.orgDb.$transaction(async (tx) => {
-      const status = await lockGoal(tx, ctx.organization.id, goal.id);
-      if (status !== "ACTIVE") throw new AppError("BAD_REQUEST", "checkIns.errors.notActive");
-      const id = await insertCheckIn(tx, {
-        organizationId: ctx.organization.id,
-        goalId: goal.id,
-        value: stored.value,
-        doneStepIds: stored.doneStepIds,
-        confidence: input.confidence,
-        comment: input.comment,
-        effectiveDate: input.effectiveDate,
-        replacesId: input.replacesId,
-        authorId: ctx.membership.id,
-        clientKey: input.clientKey,
-        bodyDigest: digest,
-      });
-      if (id !== null && goal.measureType === "MILESTONES") await syncStepsWithCurrent(tx, ctx.organization.id, goal.id);
-      return id;
-    });
+    insertedId =
+      goal.measureType === "MILESTONES"
+        ? // the steps follow the current check-in in the same transaction
+          await ctx.orgDb.$transaction(async (tx) => {
+            const status = await lockGoal(tx, ctx.organization.id, goal.id);
+            if (status !== "ACTIVE") throw new AppError("BAD_REQUEST", "checkIns.errors.notActive");
+            const id = await insertCheckIn(tx, insert);
+            if (id !== null) await syncStepsWithCurrent(tx, ctx.organization.id, goal.id);
+            return id;
+          })
+        : await insertCheckInIfActive(ctx.orgDb, insert);
   } catch (error) {
     // two corrections of the same check-in at once: the unique index lets only one through
     if (isUniqueViolation(error)) throw new AppError("CONFLICT", "checkIns.errors.alreadyReplaced");
     throw error;
   }
 
-  const row = insertedId !== null ? await findCheckIn(ctx.orgDb, insertedId) : await findCheckInByKey(ctx.orgDb, input.clientKey);
-  if (!row) throw notFound();
-  return insertedId !== null ? resultFor(ctx, viewer, goal, row) : replay(ctx, viewer, goal, row, digest);
+  if (insertedId !== null) {
+    const [row, progress] = await Promise.all([findCheckIn(ctx.orgDb, insertedId), progressForGoals(ctx, ctx.orgDb, viewer, [goal])]);
+    if (!row) throw notFound();
+    return { checkIn: checkInOf(row, maySeePrivate(viewer, goal.ownerId)), progress: progress.get(goal.id)! };
+  }
+  // nothing stored: a parallel repeat took the key first, or the goal stopped being ACTIVE
+  const row = await findCheckInByKey(ctx.orgDb, input.clientKey);
+  if (!row) throw new AppError("BAD_REQUEST", "checkIns.errors.notActive");
+  return replay(ctx, viewer, goal, row, digest);
 }
 
 function isUniqueViolation(error: unknown): boolean {
