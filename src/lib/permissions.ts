@@ -17,6 +17,8 @@ export const PERMISSIONS = {
   "member.grantAdmin": ["ADMIN"],
   "invitation.manage": ["ADMIN", "HR"],
   "period.manage": ["ADMIN", "HR"],
+  // closes a period's active goals with their computed outcome
+  "period.close": ["ADMIN", "HR"],
   "template.manage": ["ADMIN", "HR"],
   "report.read": ["ADMIN", "HR"],
   "audit.read": ["ADMIN", "HR"],

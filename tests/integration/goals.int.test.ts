@@ -187,7 +187,7 @@ describe("goals: creating, seeing and linking", () => {
         expect(await codeOf(as(member).cancel({ orgSlug: slug(), goalId: performance.id, version: 1, reason: "Nej" }))).toBe("FORBIDDEN");
       }
       const detail = await as(w.peer).get({ orgSlug: slug(), goalId: performance.id });
-      expect(detail.can).toEqual({ edit: false, propose: false, sign: false, postpone: false, cancel: false, close: false });
+      expect(detail.can).toEqual({ edit: false, propose: false, sign: false, postpone: false, cancel: false, close: false, confirmOutcome: false });
     });
   });
 
@@ -344,7 +344,7 @@ describe("goals: creating, seeing and linking", () => {
         ["Följ upp alla samtal", false],
       ]);
       expect(detail.period).toEqual({ id: w.period.id, name: "2027", startDate: "2027-01-01", endDate: "2027-12-31" });
-      expect(detail.can).toEqual({ edit: true, propose: false, sign: true, postpone: true, cancel: true, close: false });
+      expect(detail.can).toEqual({ edit: true, propose: false, sign: true, postpone: true, cancel: true, close: false, confirmOutcome: false });
 
       const asOwner = await as(w.members.EMPLOYEE).get({ orgSlug: slug(), goalId: goal.id });
       expect(asOwner.can).toMatchObject({ sign: false, edit: true, close: false });

@@ -79,7 +79,7 @@ describe("goal access rules", () => {
   it("offers each action only in the statuses it applies to", () => {
     const owner = viewer({ membershipId: "owner" });
     const rule = { kind: "manager", managerId: "boss" } as const;
-    expect(goalAbilities(owner, goal(), rule)).toEqual({ edit: true, propose: true, sign: false, postpone: false, cancel: true, close: false });
+    expect(goalAbilities(owner, goal(), rule)).toEqual({ edit: true, propose: true, sign: false, postpone: false, cancel: true, close: false, confirmOutcome: false });
     expect(goalAbilities(owner, goal({ status: "PROPOSED" }), rule)).toMatchObject({ propose: false, sign: true, postpone: true });
     expect(goalAbilities(viewer({ membershipId: "boss", below: new Set(["owner"]) }), goal({ status: "ACTIVE" }), rule)).toEqual({
       edit: true,
@@ -88,8 +88,22 @@ describe("goal access rules", () => {
       postpone: true,
       cancel: true,
       close: true,
+      confirmOutcome: false,
     });
-    expect(goalAbilities(owner, goal({ status: "CLOSED" }), rule)).toEqual({ edit: false, propose: false, sign: false, postpone: false, cancel: false, close: false });
+    expect(goalAbilities(owner, goal({ status: "CLOSED" }), rule)).toEqual({
+      edit: false,
+      propose: false,
+      sign: false,
+      postpone: false,
+      cancel: false,
+      close: false,
+      confirmOutcome: false,
+    });
+    // a closed goal's outcome is settled by the owner's manager chain, not by the owner
+    expect(goalAbilities(viewer({ membershipId: "boss", below: new Set(["owner"]) }), goal({ status: "CLOSED" }), rule)).toMatchObject({
+      close: false,
+      confirmOutcome: true,
+    });
   });
 
   it("links organisation goals under organisation goals only, periods inside periods", () => {

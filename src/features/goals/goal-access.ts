@@ -74,6 +74,14 @@ export function canCloseGoal(viewer: GoalViewer, goal: Pick<GoalFacts, "ownerId"
   return viewer.manageAll || managesOwner(viewer, goal.ownerId);
 }
 
+/**
+ * Confirming (or adjusting) a closed goal's outcome is the same right as closing it: the
+ * owner's manager chain or ADMIN. A peer or the owner may see the outcome but not settle it.
+ */
+export function canConfirmOutcome(viewer: GoalViewer, goal: Pick<GoalFacts, "ownerId">): boolean {
+  return canCloseGoal(viewer, goal);
+}
+
 /** Whether the caller is the one who co-signs for this owner. */
 export function isCoSigner(viewer: GoalViewer, ownerId: string, rule: CoSignerRule): boolean {
   if (rule.kind === "manager") return rule.managerId === viewer.membershipId;
@@ -114,6 +122,7 @@ export function goalAbilities(viewer: GoalViewer, goal: GoalFacts, rule: CoSigne
     postpone: manage && (goal.status === "PROPOSED" || goal.status === "ACTIVE"),
     cancel: manage && isOpen(goal.status),
     close: goal.status === "ACTIVE" && canCloseGoal(viewer, goal),
+    confirmOutcome: goal.status === "CLOSED" && canConfirmOutcome(viewer, goal),
   };
 }
 

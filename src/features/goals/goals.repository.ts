@@ -124,7 +124,7 @@ export async function listActivePeople(db: Reader, onlyIds: string[] | null) {
 // ---------------------------------------------------------------------------------------
 // Periods
 
-const periodSelect = { id: true, name: true, startDate: true, endDate: true } as const;
+const periodSelect = { id: true, name: true, startDate: true, endDate: true, closedAt: true } as const;
 
 export function findPeriod(db: Reader, periodId: string) {
   return db.goalPeriod.findFirst({ where: { id: periodId }, select: periodSelect });
@@ -409,6 +409,7 @@ export type GoalStateChange = {
   teamIdAtActivation?: string | null;
   outcome?: "BELOW_MINIMUM" | "MINIMUM" | "TARGET" | "STRETCH" | null;
   outcomeConfirmedAt?: Date | null;
+  outcomeConfirmedById?: string | null;
   closedAt?: Date | null;
 };
 
@@ -438,6 +439,7 @@ export async function updateGoalAtVersion(
       teamIdAtActivation: state.teamIdAtActivation,
       outcome: state.outcome,
       outcomeConfirmedAt: state.outcomeConfirmedAt,
+      outcomeConfirmedById: state.outcomeConfirmedById,
       closedAt: state.closedAt,
       updatedById,
       version: { increment: 1 },
@@ -474,13 +476,19 @@ export async function setPriorities(tx: OrgTx, organizationId: string, ownerId: 
 }
 
 /** Closes the gaps a closed or cancelled goal leaves in its owner's ranking, keeping the order. */
-export async function compactPriorities(tx: OrgTx, organizationId: string, ownerId: string): Promise<void> {
+export function compactPriorities(tx: OrgTx, organizationId: string, ownerId: string): Promise<void> {
+  return compactPrioritiesOf(tx, organizationId, [ownerId]);
+}
+
+/** The same for many owners at once (a period's close), in one statement. */
+export async function compactPrioritiesOf(tx: OrgTx, organizationId: string, ownerIds: readonly string[]): Promise<void> {
+  if (ownerIds.length === 0) return;
   await tx.$executeRaw(Prisma.sql`
     UPDATE "Goal" AS g SET "priority" = r.rank
     FROM (
-      SELECT o."id", row_number() OVER (ORDER BY o."priority", o."createdAt", o."id")::int AS rank
+      SELECT o."id", row_number() OVER (PARTITION BY o."ownerId" ORDER BY o."priority", o."createdAt", o."id")::int AS rank
       FROM "Goal" o
-      WHERE o."organizationId" = ${organizationId}::uuid AND o."ownerId" = ${ownerId}::uuid
+      WHERE o."organizationId" = ${organizationId}::uuid AND o."ownerId" = ANY(${[...ownerIds]}::uuid[])
         AND o."status" IN ('DRAFT', 'PROPOSED', 'ACTIVE')
     ) AS r
     WHERE g."organizationId" = ${organizationId}::uuid AND g."id" = r."id" AND g."priority" <> r.rank`);

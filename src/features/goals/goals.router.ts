@@ -1,6 +1,7 @@
 import { router } from "@/server/trpc/init";
 import { cancelGoal } from "./procedures/cancel-goal";
 import { closeGoal } from "./procedures/close-goal";
+import { confirmOutcome } from "./procedures/confirm-outcome";
 import { createGoal } from "./procedures/create-goal";
 import { getAlignmentTree } from "./procedures/get-alignment-tree";
 import { getGoal } from "./procedures/get-goal";
@@ -24,6 +25,7 @@ export const goalRouter = router({
   postpone: postponeGoal,
   cancel: cancelGoal,
   close: closeGoal,
+  confirmOutcome,
   reorder: reorderGoals,
   linkTargets: listLinkTargets,
   alignmentTree: getAlignmentTree,

@@ -226,6 +226,9 @@ export const ZGoalDetail = z.object({
   team: z.object({ id: z.string(), name: z.string() }).nullable(),
   signatures: ZSignatureState,
   outcome: ZOutcomeLevel.nullable(),
+  /** null on a CLOSED goal: the outcome was computed when the period closed and awaits confirmation */
+  outcomeConfirmedAt: z.date().nullable(),
+  outcomeConfirmedBy: ZPersonRef.nullable(),
   activatedAt: z.date().nullable(),
   closedAt: z.date().nullable(),
   /** from the organisation goal at the top down to the direct parent */
@@ -246,6 +249,8 @@ export const ZGoalDetail = z.object({
     postpone: z.boolean(),
     cancel: z.boolean(),
     close: z.boolean(),
+    /** confirm or adjust a closed goal's outcome */
+    confirmOutcome: z.boolean(),
   }),
 });
 export type GoalDetail = z.infer<typeof ZGoalDetail>;
@@ -304,3 +309,15 @@ export type OwnerOptions = z.infer<typeof ZOwnerOptions>;
 
 /** Postponing or cancelling a goal says why. */
 export const GOAL_REASON_MAX = 300;
+
+/**
+ * goal.confirmOutcome: the manager confirms the stored outcome (same level, reason optional)
+ * or adjusts it to another level (reason required, checked by the service against the
+ * stored outcome, which the browser may not know is stale).
+ */
+export const confirmOutcomeShape = {
+  goalId: z.uuid(),
+  version: z.number().int().min(1),
+  outcome: ZOutcomeLevel,
+  reason: z.string().trim().max(GOAL_REASON_MAX, { error: "goals.errors.tooLong" }).default(""),
+};

@@ -12,6 +12,7 @@ import { coachGoalOf, type CoachContext } from "./coach-input";
 import {
   allowedParentLevels,
   canCloseGoal,
+  canConfirmOutcome,
   canManage,
   canReorderFor,
   canSee,
@@ -347,8 +348,7 @@ function byLevelAndTitle(a: NodeRow, b: NodeRow): number {
 // The caller and the rules' facts
 
 export async function viewerOf(ctx: GoalContext, db: Db = ctx.orgDb): Promise<GoalViewer> {
-  const below = await membershipsBelow(db, ctx.organization.id, ctx.membership.id);
-  const ledTeams = await teamsLedBy(db, ctx.membership.id);
+  const [below, ledTeams] = await Promise.all([membershipsBelow(db, ctx.organization.id, ctx.membership.id), teamsLedBy(db, ctx.membership.id)]);
   return {
     membershipId: ctx.membership.id,
     readAll: ctx.can("goal.readAll"),
@@ -685,7 +685,7 @@ export async function getGoal(ctx: GoalContext, goalId: string): Promise<GoalDet
     ancestorsOf(db, ctx.organization.id, [row.id]),
     listNodes(db, { AND: [{ parentGoalId: row.id, status: { not: "CANCELLED" } }, visibleWhere(viewer)] }),
     coSignerRuleOf(db, row),
-    membershipNames(db, [row.createdById, row.updatedById, row.managerSignedById]),
+    membershipNames(db, [row.createdById, row.updatedById, row.managerSignedById, row.outcomeConfirmedById]),
   ]);
   const coachContext = await coachContextOf(ctx, db, row, path);
   const nameOf = (id: string) => person(id, names.get(id) ?? "");
@@ -711,6 +711,8 @@ export async function getGoal(ctx: GoalContext, goalId: string): Promise<GoalDet
       managerSignedBy: row.managerSignedById ? nameOf(row.managerSignedById) : null,
     },
     outcome: row.outcome,
+    outcomeConfirmedAt: row.outcomeConfirmedAt,
+    outcomeConfirmedBy: row.outcomeConfirmedById ? nameOf(row.outcomeConfirmedById) : null,
     activatedAt: row.activatedAt,
     closedAt: row.closedAt,
     alignmentPath: path.filter((node) => canSee(viewer, node)).map(nodeOf),
@@ -852,6 +854,8 @@ export async function signGoal(ctx: GoalContext, goalId: string, version: number
       if (blockers.length > 0) throw badRequest("goals.errors.notReady", { count: blockers.length });
 
       const activates = (row.ownerSignedAt !== null || give.owner) && (row.managerSignedAt !== null || give.manager);
+      // a closed period's goals were settled when it closed; a late activation would escape that
+      if (activates && row.period.closedAt !== null) throw badRequest("goals.errors.periodClosed", { period: row.period.name });
       if (activates && row.level === "INDIVIDUAL") {
         await lockOwnerGoals(tx, ctx.organization.id, row.ownerId);
         const cap = ctx.organization.settings.maxActiveGoalsPerPerson;
@@ -923,19 +927,58 @@ export async function cancelGoal(ctx: GoalContext, goalId: string, version: numb
   });
 }
 
-/** ACTIVE → CLOSED with the outcome the manager confirms (computed outcomes arrive with check-ins). */
+/**
+ * ACTIVE → CLOSED by hand, with the outcome the manager chooses: chosen by the manager, it is
+ * confirmed at once (a period's close leaves its computed outcomes unconfirmed instead).
+ */
 export async function closeGoal(ctx: GoalContext, goalId: string, version: number, outcome: OutcomeLevel): Promise<GoalMutationResult> {
   return transition(ctx, goalId, version, (viewer, row) => canCloseGoal(viewer, row), async (step) => {
     const { row, tx } = step;
     if (row.status !== "ACTIVE") throw badRequest("goals.errors.notActive");
     const now = new Date();
-    await writeState(ctx, step, { status: "CLOSED", outcome, closedAt: now, outcomeConfirmedAt: now });
+    await writeState(ctx, step, { status: "CLOSED", outcome, closedAt: now, outcomeConfirmedAt: now, outcomeConfirmedById: ctx.membership.id });
     await compactPriorities(tx, ctx.organization.id, row.ownerId);
     await audit(ctx, tx, row, "goal.close", [
       { field: "status", from: row.status, to: "CLOSED" },
       { field: "outcome", from: null, to: outcome },
     ]);
     return { id: row.id, version: version + 1, status: "CLOSED", signaturesCleared: false };
+  });
+}
+
+/**
+ * The manager chain or ADMIN settles a closed goal's outcome: the same level confirms it, another
+ * level adjusts it and needs a reason. Confirming an outcome already confirmed at that level
+ * changes nothing (the version stays). The reason stays on the goal beside the outcome.
+ */
+export async function confirmOutcome(
+  ctx: GoalContext,
+  goalId: string,
+  version: number,
+  input: { outcome: OutcomeLevel; reason: string },
+): Promise<GoalMutationResult> {
+  return transition(ctx, goalId, version, (viewer, row) => canConfirmOutcome(viewer, row), async (step) => {
+    const { row, tx } = step;
+    if (row.status !== "CLOSED") throw badRequest("goals.errors.notClosed");
+    const adjusts = row.outcome !== input.outcome;
+    if (adjusts && input.reason === "") throw fieldError("reason", "goals.errors.adjustReasonRequired");
+    if (!adjusts && row.outcomeConfirmedAt !== null) return { id: row.id, version: row.version, status: row.status, signaturesCleared: false };
+
+    const now = new Date();
+    await writeState(ctx, step, {
+      outcome: input.outcome,
+      outcomeConfirmedAt: now,
+      outcomeConfirmedById: ctx.membership.id,
+      ...(input.reason !== "" ? { statusReason: input.reason } : {}),
+    });
+    const names = await membershipNames(tx, [row.outcomeConfirmedById]);
+    const previousConfirmer = row.outcomeConfirmedById ? (names.get(row.outcomeConfirmedById) ?? null) : null;
+    await audit(ctx, tx, row, adjusts ? "goal.adjustOutcome" : "goal.confirmOutcome", [
+      ...(adjusts ? [{ field: "outcome", from: row.outcome, to: input.outcome }] : []),
+      ...(input.reason !== "" ? [{ field: "reason", from: null, to: input.reason }] : []),
+      { field: "outcomeConfirmedBy", from: previousConfirmer, to: ctx.actor.name },
+    ]);
+    return { id: row.id, version: version + 1, status: row.status, signaturesCleared: false };
   });
 }
 

@@ -52,5 +52,41 @@ export const ZPeriod = z.object({
   startDate: z.date(),
   endDate: z.date(),
   isCurrent: z.boolean(),
+  /** when the period was closed (its active goals closed with their computed outcome), or null */
+  closedAt: z.date().nullable(),
 });
 export type Period = z.infer<typeof ZPeriod>;
+
+// the outcome levels, spelled out here: goals.schema imports this module
+const ZOutcomeCounts = z.object({ BELOW_MINIMUM: z.number(), MINIMUM: z.number(), TARGET: z.number(), STRETCH: z.number() });
+export type OutcomeCounts = z.infer<typeof ZOutcomeCounts>;
+
+/** What closing the period would do now (period.closePreview). */
+export const ZPeriodClosePreview = z.object({
+  periodId: z.string(),
+  closedAt: z.date().nullable(),
+  /** ACTIVE goals: each would close with the level of its current reading */
+  toClose: z.number(),
+  /** the levels they would close with, as their readings stand now */
+  byOutcome: ZOutcomeCounts,
+  /** DRAFT and PROPOSED goals: never agreed, so the close leaves them as they are */
+  leftOpen: z.number(),
+  /** goals already CLOSED, and of those the ones whose outcome awaits the manager */
+  closed: z.number(),
+  unconfirmed: z.number(),
+});
+export type PeriodClosePreview = z.infer<typeof ZPeriodClosePreview>;
+
+/** What a close did (period.close). A second close finds nothing left to close and says so. */
+export const ZPeriodCloseResult = z.object({
+  periodId: z.string(),
+  /** the first close's time: a repeated close keeps it */
+  closedAt: z.date(),
+  /** the period had been closed before this call */
+  alreadyClosed: z.boolean(),
+  /** goals this call closed, and the outcomes they closed with (all unconfirmed) */
+  closed: z.number(),
+  byOutcome: ZOutcomeCounts,
+  leftOpen: z.number(),
+});
+export type PeriodCloseResult = z.infer<typeof ZPeriodCloseResult>;

@@ -28,6 +28,13 @@ async function employeeGoal(org: TestOrganization, db: Db | undefined, status: "
   return goal;
 }
 
+/** A goal of the employee closed with its period: outcome computed, not yet confirmed. */
+async function closedEmployeeGoal(org: TestOrganization, db: Db | undefined) {
+  const goal = await employeeGoal(org, db, "ACTIVE");
+  await needDb(db).goal.update({ where: { id: goal.id }, data: { status: "CLOSED", outcome: "MINIMUM", closedAt: new Date() } });
+  return goal;
+}
+
 export const cases: TenancyCases = {
   org: {
     "goal.create": {
@@ -65,6 +72,12 @@ export const cases: TenancyCases = {
     },
     "goal.close": {
       input: async (org, db) => ({ goalId: (await employeeGoal(org, db, "ACTIVE")).id, version: 1, outcome: "TARGET" }),
+      allowed: ["ADMIN", "MANAGER"],
+      mutates: true,
+    },
+    // confirming the outcome is the manager chain's or ADMIN's, like closing
+    "goal.confirmOutcome": {
+      input: async (org, db) => ({ goalId: (await closedEmployeeGoal(org, db)).id, version: 1, outcome: "MINIMUM", reason: "" }),
       allowed: ["ADMIN", "MANAGER"],
       mutates: true,
     },

@@ -1,4 +1,4 @@
-import { freshPeriodName } from "../../factories/admin";
+import { createPeriodRow, freshPeriodName } from "../../factories/admin";
 import type { TenancyCases } from "./types";
 
 const MANAGERS = ["ADMIN", "HR"] as const;
@@ -19,6 +19,13 @@ export const cases: TenancyCases = {
       mutates: true,
     },
     "period.setCurrent": { input: (org) => ({ periodId: org.period.id }), allowed: MANAGERS, mutates: true },
+    "period.closePreview": { input: (org) => ({ periodId: org.period.id }), allowed: MANAGERS },
+    // a period of its own per call, so closing it leaves the shared period's goals to the other cases
+    "period.close": {
+      input: async (org, db) => ({ periodId: (await createPeriodRow(db, org.organization.id)).id }),
+      allowed: MANAGERS,
+      mutates: true,
+    },
   },
   account: [],
 };

@@ -9,12 +9,13 @@ import { toClientError } from "@/lib/trpc/errors";
 import { Button } from "@/ui/button";
 import { Alert, Card } from "@/ui/card";
 import { Badge, EmptyState, SectionHeader, Skeleton } from "@/ui/page-parts";
-import { dateToIsoDate, type Period } from "../periods.schema";
+import { dateToIsoDate, type Period, type PeriodCloseResult } from "../periods.schema";
+import { ClosePeriodDialog } from "./close-period-dialog";
 import { PeriodForm } from "./period-form";
 
 const EMPTY_FORM = { name: "", startDate: "", endDate: "" };
 
-export function PeriodsAdmin({ orgSlug }: { orgSlug: string }) {
+export function PeriodsAdmin({ orgSlug, canClose }: { orgSlug: string; canClose: boolean }) {
   const t = useTranslations("periods");
   const format = useFormatter();
   const errorMessage = useErrorMessage();
@@ -25,6 +26,7 @@ export function PeriodsAdmin({ orgSlug }: { orgSlug: string }) {
   const update = useMutation(trpc.period.update.mutationOptions());
   const setCurrent = useMutation(trpc.period.setCurrent.mutationOptions());
   const [editingId, setEditingId] = useState<string | null>(null);
+  const [closing, setClosing] = useState<Period | null>(null);
   const [notice, setNotice] = useState<{ tone: "success" | "error"; text: string } | null>(null);
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.period.pathKey() });
@@ -42,6 +44,14 @@ export function PeriodsAdmin({ orgSlug }: { orgSlug: string }) {
     } finally {
       await refresh();
     }
+  }
+
+  async function closed(result: PeriodCloseResult, period: Period) {
+    setNotice({
+      tone: "success",
+      text: result.alreadyClosed && result.closed === 0 ? t("close.noticeNothing", { name: period.name }) : t("close.notice", { name: period.name, count: result.closed }),
+    });
+    await Promise.all([refresh(), queryClient.invalidateQueries({ queryKey: trpc.goal.pathKey() })]);
   }
 
   return (
@@ -106,8 +116,16 @@ export function PeriodsAdmin({ orgSlug }: { orgSlug: string }) {
                       <p className="flex flex-wrap items-center gap-2">
                         <span className="font-medium break-words">{period.name}</span>
                         {period.isCurrent ? <Badge tone="success">{t("current")}</Badge> : null}
+                        {period.closedAt ? (
+                          <span data-testid="period-closed-badge">
+                            <Badge tone="neutral">{t("closedBadge")}</Badge>
+                          </span>
+                        ) : null}
                       </p>
                       <p className="text-sm text-slate-600">{t("range", { start: day(period.startDate), end: day(period.endDate) })}</p>
+                      {period.closedAt ? (
+                        <p className="text-sm text-slate-600">{t("closedOn", { date: format.dateTime(period.closedAt, { dateStyle: "medium" }) })}</p>
+                      ) : null}
                     </div>
                     <div className="flex flex-wrap gap-2">
                       <Button
@@ -133,6 +151,20 @@ export function PeriodsAdmin({ orgSlug }: { orgSlug: string }) {
                           {t("makeCurrent")}
                         </Button>
                       )}
+                      {canClose && period.closedAt === null ? (
+                        <Button
+                          type="button"
+                          variant="secondary"
+                          aria-label={t("close.buttonLabel", { name: period.name })}
+                          data-testid="period-close-button"
+                          onClick={() => {
+                            setNotice(null);
+                            setClosing(period);
+                          }}
+                        >
+                          {t("close.button")}
+                        </Button>
+                      ) : null}
                     </div>
                   </div>
                 )}
@@ -141,6 +173,8 @@ export function PeriodsAdmin({ orgSlug }: { orgSlug: string }) {
           </ul>
         )}
       </section>
+
+      <ClosePeriodDialog key={closing?.id ?? "none"} orgSlug={orgSlug} period={closing} onClose={() => setClosing(null)} onClosed={closed} />
     </div>
   );
 }

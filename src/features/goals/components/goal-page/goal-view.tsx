@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { PersonLink } from "@/features/people/components/person-link";
@@ -16,6 +16,7 @@ import { AlignmentPanel } from "./alignment-panel";
 import { CoachBlockers } from "./coach-blockers";
 import { GoalActions } from "./goal-actions";
 import { GoalHistory } from "./goal-history";
+import { OutcomePanel } from "./outcome-panel";
 import { SignaturesPanel } from "./signatures-panel";
 import { SmartaSummary } from "./smarta-summary";
 
@@ -38,7 +39,6 @@ function Panel({ id, title, children, className = "" }: { id: string; title: str
 export function GoalView({ orgSlug, initial }: { orgSlug: string; initial: GoalDetail }) {
   const t = useTranslations("goals");
   const day = useDayFormat();
-  const format = useFormatter();
   const trpc = useTRPC();
   const query = useQuery(trpc.goal.get.queryOptions({ orgSlug, goalId: initial.id }, { initialData: initial }));
   const detail = query.data;
@@ -107,12 +107,7 @@ export function GoalView({ orgSlug, initial }: { orgSlug: string; initial: GoalD
           {detail.statusReason}
         </Alert>
       ) : null}
-      {detail.status === "CLOSED" && detail.outcome ? (
-        <Alert tone="success">
-          {t("page.closedWith", { outcome: t(`outcome.${detail.outcome}`) })}
-          {detail.closedAt ? ` ${t("page.closedAt", { date: format.dateTime(detail.closedAt, { dateStyle: "medium" }) })}` : null}
-        </Alert>
-      ) : null}
+      <OutcomePanel orgSlug={orgSlug} detail={detail} />
 
       <GoalActions orgSlug={orgSlug} detail={detail} />
 

@@ -13,5 +13,5 @@ export default async function PeriodsPage({ params }: { params: Promise<{ orgSlu
   const { orgSlug } = await params;
   const me = await pageData((await serverCaller()).member.me({ orgSlug }), `/o/${orgSlug}/admin/periods`);
   if (!me.permissions.includes("period.manage")) notFound();
-  return <PeriodsAdmin orgSlug={orgSlug} />;
+  return <PeriodsAdmin orgSlug={orgSlug} canClose={me.permissions.includes("period.close")} />;
 }
