@@ -127,6 +127,7 @@ type SectionProps = {
 
 function TeamSection({ orgSlug, team, byId, isOpen, toggle }: SectionProps) {
   const t = useTranslations("orgChart");
+  const tDashboard = useTranslations("teamDashboard");
   const bodyId = useId();
   const open = isOpen(team.id);
   const children = team.childIds.flatMap((id) => byId.get(id) ?? []);
@@ -162,6 +163,12 @@ function TeamSection({ orgSlug, team, byId, isOpen, toggle }: SectionProps) {
                 </span>
               ))
             : t("noLeads")}
+        </p>
+        <p className="ml-6 text-sm">
+          <Link href={`/o/${orgSlug}/teams/${team.id}`} data-testid="org-chart-team-dashboard" className="text-brand-700 underline-offset-2 hover:underline">
+            {tDashboard("openDashboard")}
+            <span className="sr-only">: {team.name}</span>
+          </Link>
         </p>
       </div>
       <div id={bodyId} hidden={!open} className={topLevel ? "px-4 pb-4" : "pb-1"}>

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Goal_organizationId_periodId_teamIdAtActivation_idx" ON "Goal"("organizationId", "periodId", "teamIdAtActivation");
+
