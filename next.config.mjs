@@ -8,8 +8,9 @@ const nextConfig = {
   // lets parallel checkouts or agents build side by side (default .next)
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
-  // PGlite ships wasm and data files that must be loaded from node_modules, not bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter"],
+  // PGlite ships wasm and data files that must be loaded from node_modules, not bundled; exceljs
+  // (report downloads) is CommonJS built on Node streams and zip libraries, also required at run time.
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "exceljs"],
   turbopack: { root: import.meta.dirname },
   typedRoutes: false,
   async headers() {

@@ -1,0 +1,441 @@
+import type { GoalKind, GoalLevel, OutcomeLevel } from "@/features/goals/goals.schema";
+import type { OrgDb } from "@/server/db/for-org";
+import { Prisma } from "@/server/db/generated/client";
+import type { Role } from "@/server/db/generated/enums";
+
+/**
+ * The HR report's queries: two set-based statements (no query per team, person or goal), one
+ * for the headline numbers, the groups and the unconfirmed outcomes, one for the managers,
+ * which the service runs side by side. Each works out the report's goals once and makes one
+ * pass over their check-ins; rows come back as JSON arrays. Each binds the organisation id on
+ * every table it reads (raw SQL bypasses the tenant-scoped client) and takes "today" as a
+ * parameter, never the database's CURRENT_DATE. Outcome ranks come from smarta_level_rank
+ * (migration 20261129030000_status_in_sql). What each number means is written once, in
+ * reports.schema.ts.
+ *
+ * The CTEs are MATERIALIZED: each is worked out once whatever plan the database picks, which
+ * matters where it has no statistics to pick a good one (an embedded database nobody has run
+ * ANALYZE on).
+ */
+
+/** Anything that runs raw SQL: the tenant-scoped client or transaction, or the plain client in the benchmark. */
+type RawReader = Pick<OrgDb, "$queryRaw">;
+
+export type ReportSqlFilters = {
+  departmentTeamId: string | null;
+  teamId: string | null;
+  kind: GoalKind | null;
+  level: GoalLevel | null;
+  role: Role | null;
+};
+
+export type ReportParams = {
+  organizationId: string;
+  periodId: string;
+  /** ISO date the report is worked out for */
+  today: string;
+  filters: ReportSqlFilters;
+};
+
+/** "The last N days": effective on one of the N days ending today. */
+export const RECENT_DAYS = { short: 30, long: 60 } as const;
+
+/** How many unconfirmed outcomes the report lists by name (the count covers all of them). */
+export const UNCONFIRMED_LISTED = 500;
+
+const org = (p: ReportParams) => Prisma.sql`${p.organizationId}::uuid`;
+const today = (p: ReportParams) => Prisma.sql`${p.today}::date`;
+const hasTeamFilter = (p: ReportParams) => p.filters.departmentTeamId !== null || p.filters.teamId !== null;
+const inScope = (p: ReportParams, column: Prisma.Sql) =>
+  hasTeamFilter(p) ? Prisma.sql`${column} IN (SELECT st."teamId" FROM scope_teams st)` : Prisma.sql`true`;
+
+/**
+ * A check-in no correction replaces. A correction and the check-in it replaces are one
+ * reading, so every count of check-ins in the report counts them once. The replaced ids are
+ * gathered once (the `replaced` CTE) and looked up in a hash, never by a correlated anti-join.
+ */
+const notReplaced = (alias: string) => Prisma.sql`${Prisma.raw(alias)}."id" NOT IN (SELECT rp."id" FROM replaced rp)`;
+
+/**
+ * The completion counts over report goals `s` with the period row `pr` in scope. A CLOSED
+ * goal always counts as due; its outcome rank comes from smarta_level_rank, so the order of
+ * the levels has one definition.
+ */
+const completionColumns = Prisma.sql`
+  count(*)::int AS "goals",
+  count(*) FILTER (WHERE s."status" = 'CLOSED' OR s."dueDate" <= pr."cutoff")::int AS "due",
+  count(*) FILTER (WHERE s."status" = 'CLOSED' AND smarta_level_rank(s."outcome") >= 1)::int AS "atMinimum",
+  count(*) FILTER (WHERE s."status" = 'CLOSED' AND smarta_level_rank(s."outcome") >= 2)::int AS "atTarget",
+  count(*) FILTER (WHERE s."status" = 'CLOSED' AND smarta_level_rank(s."outcome") >= 3)::int AS "atStretch",
+  count(*) FILTER (WHERE s."status" = 'CLOSED')::int AS "closed",
+  count(*) FILTER (WHERE s."status" = 'CLOSED' AND s."outcomeConfirmedAt" IS NULL)::int AS "unconfirmed"`;
+
+// ---------------------------------------------------------------------------------------
+// The goals, the teams and the check-ins every number reads
+
+/** Every team with each of its ancestors, itself included (depth 0); bounded in case a cycle slipped in. */
+const ancestryCte = (p: ReportParams) => Prisma.sql`
+  ancestry AS MATERIALIZED (
+    SELECT t."id" AS "teamId", t."id" AS "ancestorId", t."parentTeamId" AS "ancestorParentId", 0 AS "depth"
+    FROM "Team" t WHERE t."organizationId" = ${org(p)}
+    UNION ALL
+    SELECT a."teamId", up."id", up."parentTeamId", a."depth" + 1
+    FROM ancestry a JOIN "Team" up ON up."organizationId" = ${org(p)} AND up."id" = a."ancestorParentId"
+    WHERE a."depth" < 100
+  )`;
+
+/** The teams the department and team filters reach, each with the teams under it (both filters: the teams in both). */
+const scopeTeamsCte = (p: ReportParams) => {
+  const parts = [p.filters.departmentTeamId, p.filters.teamId]
+    .filter((id): id is string => id !== null)
+    .map((id) => Prisma.sql`SELECT a."teamId" FROM ancestry a WHERE a."ancestorId" = ${id}::uuid`);
+  return Prisma.sql`scope_teams AS MATERIALIZED (${Prisma.join(parts, " INTERSECT ")})`;
+};
+
+/**
+ * The report's goals: the period's goals that are not CANCELLED, narrowed by kind, level, the
+ * owner's role and the goal's team (see reports.schema.ts for which team a goal counts for),
+ * with the columns the numbers read. A cancelled goal is in no number of the report.
+ */
+const reportGoalsCte = (p: ReportParams) => {
+  const f = p.filters;
+  const team = Prisma.sql`CASE g."level" WHEN 'TEAM' THEN g."teamId" WHEN 'INDIVIDUAL' THEN COALESCE(g."teamIdAtActivation", m."teamId") END`;
+  return Prisma.sql`
+  report_goals AS MATERIALIZED (
+    SELECT g."id", g."level"::text AS "level", g."kind"::text AS "kind", g."status"::text AS "status",
+      g."outcome"::text AS "outcome", g."outcomeConfirmedAt", g."dueDate", g."parentGoalId", g."ownerId",
+      (g."ownerSignedAt" IS NOT NULL AND g."managerSignedAt" IS NOT NULL) AS "signed",
+      ${team} AS "teamId"
+    FROM "Goal" g
+    JOIN "Membership" m ON m."organizationId" = ${org(p)} AND m."id" = g."ownerId"
+    WHERE g."organizationId" = ${org(p)} AND g."periodId" = ${p.periodId}::uuid AND g."status" <> 'CANCELLED'
+      ${f.kind ? Prisma.sql`AND g."kind" = ${f.kind}::"GoalKind"` : Prisma.empty}
+      ${f.level ? Prisma.sql`AND g."level" = ${f.level}::"GoalLevel"` : Prisma.empty}
+      ${f.role ? Prisma.sql`AND m."role" = ${f.role}::"Role"` : Prisma.empty}
+      AND ${inScope(p, team)}
+  )`;
+};
+
+/** The check-ins of the period's goals (that are not CANCELLED), as `c`. */
+const periodCheckIns = (p: ReportParams) => Prisma.sql`
+    FROM "CheckIn" c
+    JOIN "Goal" g ON g."organizationId" = ${org(p)} AND g."id" = c."goalId"
+    WHERE c."organizationId" = ${org(p)} AND g."periodId" = ${p.periodId}::uuid AND g."status" <> 'CANCELLED'`;
+
+/**
+ * One pass over the check-ins of the period's goals: how many readings each goal has. A
+ * correction names a check-in of its own goal and no check-in is replaced twice (a unique
+ * key), so a goal's readings are its check-ins less its corrections, with no lookup per row.
+ * It joins the Goal table rather than the report_goals CTE: the planner knows the table's ids
+ * are distinct and hashes the goals, where for a CTE it would guess 200 distinct ids and hash
+ * the (ten times larger) check-ins instead. Goals the filters leave out are counted too and
+ * simply never read.
+ */
+const readingsCte = (p: ReportParams) => Prisma.sql`
+  readings AS MATERIALIZED (
+    SELECT c."goalId", (count(*) - count(c."replacesId"))::int AS "n"
+    ${periodCheckIns(p)}
+    GROUP BY c."goalId"
+  )`;
+
+/** The same for the last 30 and 60 days, each check-in looked up in the replaced set. */
+const recentCte = (p: ReportParams) => Prisma.sql`
+  recent AS MATERIALIZED (
+    SELECT c."goalId",
+      count(*) FILTER (WHERE c."effectiveDate" > ${today(p)} - ${RECENT_DAYS.short}::int)::int AS "n30",
+      count(*)::int AS "n60"
+    ${periodCheckIns(p)}
+      AND c."effectiveDate" > ${today(p)} - ${RECENT_DAYS.long}::int AND c."effectiveDate" <= ${today(p)}
+      AND ${notReplaced("c")}
+    GROUP BY c."goalId"
+  )`;
+
+const replacedCte = (p: ReportParams) => Prisma.sql`
+  replaced AS MATERIALIZED (
+    SELECT r."replacesId" AS "id" FROM "CheckIn" r WHERE r."organizationId" = ${org(p)} AND r."replacesId" IS NOT NULL
+  )`;
+
+const periodCte = (p: ReportParams) => Prisma.sql`
+  period AS MATERIALIZED (
+    SELECT LEAST(${today(p)}, gp."endDate") AS "cutoff"
+    FROM "GoalPeriod" gp WHERE gp."organizationId" = ${org(p)} AND gp."id" = ${p.periodId}::uuid
+  )`;
+
+/** The CTEs both statements start with: the team tree (and the filtered teams) and the report's goals. */
+const goalCtes = (p: ReportParams) => [ancestryCte(p), ...(hasTeamFilter(p) ? [scopeTeamsCte(p)] : []), reportGoalsCte(p)];
+
+// ---------------------------------------------------------------------------------------
+// Headline numbers
+
+const headlineCtes = (p: ReportParams) => {
+  const f = p.filters;
+  return [
+    // goals without a check-in count as 0; only ACTIVE and CLOSED goals take check-ins
+    Prisma.sql`per_goal AS MATERIALIZED (
+      SELECT COALESCE(f."n", 0) AS "n" FROM report_goals s LEFT JOIN readings f ON f."goalId" = s."id"
+      WHERE s."status" IN ('ACTIVE', 'CLOSED')
+    )`,
+    // people are placed by their team now; any of their goals of the period counts, whichever team it counted for
+    Prisma.sql`people AS MATERIALIZED (
+      SELECT count(*)::int AS "activePeople",
+        count(*) FILTER (WHERE EXISTS (
+          SELECT 1 FROM "Goal" g
+          WHERE g."organizationId" = ${org(p)} AND g."ownerId" = m."id" AND g."periodId" = ${p.periodId}::uuid
+            AND g."status" <> 'CANCELLED' AND g."ownerSignedAt" IS NOT NULL AND g."managerSignedAt" IS NOT NULL
+            ${f.kind ? Prisma.sql`AND g."kind" = ${f.kind}::"GoalKind"` : Prisma.empty}
+            ${f.level ? Prisma.sql`AND g."level" = ${f.level}::"GoalLevel"` : Prisma.empty}
+        ))::int AS "peopleWithSignedGoal"
+      FROM "Membership" m
+      WHERE m."organizationId" = ${org(p)} AND m."status" = 'ACTIVE'
+        ${f.role ? Prisma.sql`AND m."role" = ${f.role}::"Role"` : Prisma.empty}
+        AND ${inScope(p, Prisma.sql`m."teamId"`)}
+    )`,
+    Prisma.sql`totals AS MATERIALIZED (
+      SELECT ${completionColumns},
+        count(*) FILTER (WHERE s."signed")::int AS "signedGoals",
+        count(*) FILTER (WHERE s."kind" = 'PERFORMANCE' AND s."level" IN ('TEAM', 'INDIVIDUAL') AND s."status" <> 'DRAFT')::int AS "alignable",
+        count(*) FILTER (WHERE s."kind" = 'PERFORMANCE' AND s."level" IN ('TEAM', 'INDIVIDUAL') AND s."status" <> 'DRAFT'
+          AND s."parentGoalId" IS NOT NULL)::int AS "aligned"
+      FROM report_goals s CROSS JOIN period pr
+    )`,
+  ];
+};
+
+// ---------------------------------------------------------------------------------------
+// Per department or team
+
+/**
+ * The completion counts per group: per department (top-level team) without a team filter,
+ * else per team directly under the most specific filtered team, with that team itself as a
+ * group for goals that count for it directly. Goals with no team form the group with a null
+ * id. Every group that could hold goals is listed (an active team with no goal reads 0).
+ */
+const breakdownCtes = (p: ReportParams) => {
+  const root = p.filters.teamId ?? p.filters.departmentTeamId;
+  const rootSql = root === null ? Prisma.sql`NULL::uuid` : Prisma.sql`${root}::uuid`;
+  return [
+    // each team → its group: the ancestor directly under the root (a department when the root is null)
+    Prisma.sql`grouping AS MATERIALIZED (
+      SELECT a."teamId", a."ancestorId" AS "groupId" FROM ancestry a WHERE a."ancestorParentId" IS NOT DISTINCT FROM ${rootSql}
+      ${root === null ? Prisma.empty : Prisma.sql`UNION ALL SELECT ${rootSql}, ${rootSql}`}
+    )`,
+    Prisma.sql`counted AS MATERIALIZED (
+      SELECT gr."groupId", ${completionColumns}
+      FROM report_goals s CROSS JOIN period pr
+      LEFT JOIN grouping gr ON gr."teamId" = s."teamId"
+      GROUP BY gr."groupId"
+    )`,
+    Prisma.sql`groups AS MATERIALIZED (
+      SELECT t."id" FROM "Team" t
+      WHERE t."organizationId" = ${org(p)} AND t."parentTeamId" IS NOT DISTINCT FROM ${rootSql} AND t."archivedAt" IS NULL
+    )`,
+    Prisma.sql`breakdown_rows AS (
+      SELECT COALESCE(c."groupId", gs."id")::text AS "teamId", t."name", t."archivedAt" IS NOT NULL AS "archived",
+        COALESCE(c."goals", 0) AS "goals", COALESCE(c."due", 0) AS "due",
+        COALESCE(c."atMinimum", 0) AS "atMinimum", COALESCE(c."atTarget", 0) AS "atTarget",
+        COALESCE(c."atStretch", 0) AS "atStretch", COALESCE(c."closed", 0) AS "closed",
+        COALESCE(c."unconfirmed", 0) AS "unconfirmed"
+      FROM counted c
+      FULL JOIN groups gs ON gs."id" = c."groupId"
+      LEFT JOIN "Team" t ON t."organizationId" = ${org(p)} AND t."id" = COALESCE(c."groupId", gs."id")
+    )`,
+  ];
+};
+
+// ---------------------------------------------------------------------------------------
+// Per manager
+
+/**
+ * Per manager (an active person with at least one active direct report): the report's goals
+ * of their direct and indirect reports that are signed by both, and the check-ins on those
+ * goals effective in the last 30 and 60 days. With a department or team filter, a manager is
+ * listed when they or anyone below them sits in the filtered teams.
+ */
+const managerCtes = (p: ReportParams) => {
+  const scoped = hasTeamFilter(p);
+  return [
+    // (manager, report) for every direct and indirect report; UNION ends even on a stray cycle
+    Prisma.sql`chain AS (
+      SELECT r."managerId", r."id" AS "reportId" FROM "Membership" r
+      WHERE r."organizationId" = ${org(p)} AND r."managerId" IS NOT NULL
+      UNION
+      SELECT c."managerId", r."id" FROM chain c
+      JOIN "Membership" r ON r."organizationId" = ${org(p)} AND r."managerId" = c."reportId"
+    )`,
+    Prisma.sql`by_owner AS MATERIALIZED (
+      SELECT s."ownerId",
+        count(*) FILTER (WHERE s."signed")::int AS "signed",
+        COALESCE(sum(f."n30"), 0)::int AS "n30", COALESCE(sum(f."n60"), 0)::int AS "n60"
+      FROM report_goals s LEFT JOIN recent f ON f."goalId" = s."id"
+      GROUP BY s."ownerId"
+    )`,
+    Prisma.sql`manager_rows AS (
+      SELECT mg."id"::text AS "membershipId", u."name", t."name" AS "team",
+        count(*) FILTER (WHERE r."managerId" = mg."id" AND r."status" = 'ACTIVE')::int AS "directReports",
+        count(*) FILTER (WHERE r."status" = 'ACTIVE')::int AS "allReports",
+        COALESCE(sum(bo."signed"), 0)::int AS "goalsSigned",
+        COALESCE(sum(bo."n30"), 0)::int AS "checkIns30",
+        COALESCE(sum(bo."n60"), 0)::int AS "checkIns60"
+      FROM "Membership" mg
+      JOIN "User" u ON u."id" = mg."userId"
+      LEFT JOIN "Team" t ON t."organizationId" = ${org(p)} AND t."id" = mg."teamId"
+      JOIN chain c ON c."managerId" = mg."id"
+      JOIN "Membership" r ON r."organizationId" = ${org(p)} AND r."id" = c."reportId"
+      LEFT JOIN by_owner bo ON bo."ownerId" = r."id"
+      ${scoped ? Prisma.sql`LEFT JOIN scope_teams st ON st."teamId" = r."teamId"` : Prisma.empty}
+      WHERE mg."organizationId" = ${org(p)} AND mg."status" = 'ACTIVE'
+        AND EXISTS (
+          SELECT 1 FROM "Membership" d
+          WHERE d."organizationId" = ${org(p)} AND d."managerId" = mg."id" AND d."status" = 'ACTIVE'
+        )
+      GROUP BY mg."id", u."name", t."name", mg."teamId"
+      ${scoped ? Prisma.sql`HAVING bool_or(st."teamId" IS NOT NULL) OR mg."teamId" IN (SELECT x."teamId" FROM scope_teams x)` : Prisma.empty}
+    )`,
+  ];
+};
+
+// ---------------------------------------------------------------------------------------
+// Unconfirmed outcomes
+
+/**
+ * The report's CLOSED goals whose computed outcome nobody has confirmed yet, with the owner
+ * and the owner's manager (who confirms it), the longest waiting first.
+ */
+const unconfirmedCte = (p: ReportParams) => Prisma.sql`
+  unconfirmed_rows AS (
+    SELECT g."id"::text AS "id", g."title", g."level"::text AS "level", g."outcome"::text AS "outcome",
+      to_char(g."closedAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS "closedOn",
+      m."id"::text AS "ownerId", u."name" AS "ownerName", mu."name" AS "managerName",
+      row_number() OVER (ORDER BY g."closedAt" NULLS FIRST, g."title" COLLATE "C", g."id") AS "position"
+    FROM report_goals s
+    JOIN "Goal" g ON g."organizationId" = ${org(p)} AND g."id" = s."id"
+    JOIN "Membership" m ON m."organizationId" = ${org(p)} AND m."id" = g."ownerId"
+    JOIN "User" u ON u."id" = m."userId"
+    LEFT JOIN "Membership" mm ON mm."organizationId" = ${org(p)} AND mm."id" = m."managerId"
+    LEFT JOIN "User" mu ON mu."id" = mm."userId"
+    WHERE s."status" = 'CLOSED' AND s."outcomeConfirmedAt" IS NULL
+    ORDER BY "position"
+    LIMIT ${UNCONFIRMED_LISTED}
+  )`;
+
+// ---------------------------------------------------------------------------------------
+// The statement
+
+export type CompletionRow = {
+  goals: number;
+  due: number;
+  atMinimum: number;
+  atTarget: number;
+  atStretch: number;
+  closed: number;
+  unconfirmed: number;
+};
+
+export type HeadlineRow = CompletionRow & {
+  cutoff: string;
+  signedGoals: number;
+  alignable: number;
+  aligned: number;
+  activePeople: number;
+  peopleWithSignedGoal: number;
+  checkInGoals: number;
+  checkInTotal: number;
+  checkInMedian: number | null;
+};
+
+export type BreakdownSqlRow = CompletionRow & { teamId: string | null; name: string | null; archived: boolean };
+
+export type ManagerSqlRow = {
+  membershipId: string;
+  name: string;
+  team: string | null;
+  directReports: number;
+  allReports: number;
+  goalsSigned: number;
+  checkIns30: number;
+  checkIns60: number;
+};
+
+export type UnconfirmedSqlRow = {
+  id: string;
+  title: string;
+  level: GoalLevel;
+  outcome: OutcomeLevel | null;
+  closedOn: string | null;
+  ownerId: string;
+  ownerName: string;
+  managerName: string | null;
+};
+
+export type ReportRows = {
+  headline: HeadlineRow;
+  breakdown: BreakdownSqlRow[];
+  unconfirmed: UnconfirmedSqlRow[];
+};
+
+type StatementRow = HeadlineRow & { breakdownRows: unknown; unconfirmedRows: unknown };
+
+/** A JSON column as the driver hands it over: parsed already, or as text. */
+function jsonRows<T>(value: unknown): T[] {
+  const parsed: unknown = typeof value === "string" ? JSON.parse(value) : value;
+  return Array.isArray(parsed) ? (parsed as T[]) : [];
+}
+
+/**
+ * The headline numbers, the groups and the unconfirmed outcomes of a period in one
+ * statement; null when the period is not the organisation's.
+ */
+export async function reportRows(db: RawReader, p: ReportParams): Promise<ReportRows | null> {
+  const ctes = [...goalCtes(p), periodCte(p), readingsCte(p), ...headlineCtes(p), ...breakdownCtes(p), unconfirmedCte(p)];
+  const rows = await db.$queryRaw<StatementRow[]>(Prisma.sql`
+    WITH RECURSIVE ${Prisma.join(ctes, ",\n")}
+    SELECT to_char(pr."cutoff", 'YYYY-MM-DD') AS "cutoff",
+      tot.*,
+      people."activePeople", people."peopleWithSignedGoal",
+      (SELECT count(*)::int FROM per_goal) AS "checkInGoals",
+      (SELECT COALESCE(sum(pg."n"), 0)::int FROM per_goal pg) AS "checkInTotal",
+      (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY pg."n") FROM per_goal pg) AS "checkInMedian",
+      (SELECT COALESCE(json_agg(b), '[]'::json) FROM breakdown_rows b) AS "breakdownRows",
+      (SELECT COALESCE(json_agg(ur ORDER BY ur."position"), '[]'::json) FROM unconfirmed_rows ur) AS "unconfirmedRows"
+    FROM period pr
+    CROSS JOIN totals tot
+    CROSS JOIN people`);
+  const row = rows[0];
+  if (!row) return null;
+  const { breakdownRows, unconfirmedRows, ...headline } = row;
+  return {
+    headline: { ...headline, checkInMedian: headline.checkInMedian === null ? null : Number(headline.checkInMedian) },
+    breakdown: jsonRows<BreakdownSqlRow>(breakdownRows),
+    unconfirmed: jsonRows<UnconfirmedSqlRow>(unconfirmedRows),
+  };
+}
+
+/** The per-manager rows of a period in one statement. */
+export async function managerRows(db: RawReader, p: ReportParams): Promise<ManagerSqlRow[]> {
+  const ctes = [...goalCtes(p), replacedCte(p), recentCte(p), ...managerCtes(p)];
+  const rows = await db.$queryRaw<{ managerRows: unknown }[]>(Prisma.sql`
+    WITH RECURSIVE ${Prisma.join(ctes, ",\n")}
+    SELECT COALESCE(json_agg(mr), '[]'::json) AS "managerRows" FROM manager_rows mr`);
+  return jsonRows<ManagerSqlRow>(rows[0]?.managerRows);
+}
+
+export type TeamChoiceRow = { id: string; name: string; parentTeamId: string | null; departmentId: string; archived: boolean };
+
+/** Every team of the organisation with the department (top-level team) it sits in. */
+export function teamChoices(db: RawReader, p: Pick<ReportParams, "organizationId">): Promise<TeamChoiceRow[]> {
+  const orgId = Prisma.sql`${p.organizationId}::uuid`;
+  return db.$queryRaw<TeamChoiceRow[]>(Prisma.sql`
+    WITH RECURSIVE up AS (
+      SELECT t."id" AS "teamId", t."id" AS "ancestorId", t."parentTeamId" AS "ancestorParentId", 0 AS "depth"
+      FROM "Team" t WHERE t."organizationId" = ${orgId}
+      UNION ALL
+      SELECT u."teamId", p."id", p."parentTeamId", u."depth" + 1
+      FROM up u JOIN "Team" p ON p."organizationId" = ${orgId} AND p."id" = u."ancestorParentId"
+      WHERE u."depth" < 100
+    )
+    SELECT t."id"::text AS "id", t."name", t."parentTeamId"::text AS "parentTeamId", u."ancestorId"::text AS "departmentId",
+      t."archivedAt" IS NOT NULL AS "archived"
+    FROM "Team" t
+    JOIN up u ON u."teamId" = t."id" AND u."ancestorParentId" IS NULL
+    WHERE t."organizationId" = ${orgId}`);
+}
