@@ -8,12 +8,10 @@
  * PostgreSQL runs in a scratch database created and dropped here (as tests/support/test-db.ts
  * does); the given database itself is never written. Prints one line per step: rows, seconds, database.
  */
-import { PGlite } from "@electric-sql/pglite";
 import { randomBytes } from "node:crypto";
-import pg from "pg";
-import { pgliteHandle, postgresHandle, type DatabaseHandle, type Db } from "../src/server/db/client";
-import { applyMigrations, type SqlSession } from "../src/server/db/migrate";
+import type { DatabaseHandle, Db } from "../src/server/db/client";
 import { createCaller } from "../src/server/trpc/root";
+import { withPglite, withScratchPostgres } from "./databases";
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 5000);
 const DEPARTMENTS = 5;
@@ -101,39 +99,11 @@ async function bench(handle: DatabaseHandle, database: string, results: Result[]
 }
 
 async function onPostgres(results: Result[]) {
-  const url = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL;
-  if (!url) {
-    console.log("\nPostgreSQL: skipped (set DATABASE_URL or TEST_DATABASE_URL)");
-    return;
-  }
-  const name = `smarta_bench_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const scratch = new URL(url);
-  scratch.pathname = `/${name}`;
-  const handle = postgresHandle(scratch.toString());
-  try {
-    await handle.withSession((session: SqlSession) => applyMigrations(session));
-    const version = (await admin.query<{ server_version: string }>("SHOW server_version")).rows[0]?.server_version.split(" ")[0] ?? "";
-    await bench(handle, `PostgreSQL ${version}`.trim(), results);
-  } finally {
-    await handle.close();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  }
+  await withScratchPostgres(({ handle, label }) => bench(handle, label, results));
 }
 
 async function onPglite(results: Result[]) {
-  const pglite = new PGlite();
-  await pglite.waitReady;
-  await applyMigrations(pglite);
-  const handle = pgliteHandle(pglite, () => pglite.close());
-  try {
-    await bench(handle, "PGlite (in memory)", results);
-  } finally {
-    await handle.close();
-  }
+  await withPglite(({ handle, label }) => bench(handle, label, results));
 }
 
 async function main() {

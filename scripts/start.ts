@@ -57,7 +57,11 @@ async function main() {
   const seedWanted = process.env.SMARTA_SEED_DEMO ? process.env.SMARTA_SEED_DEMO === "true" : database.kind === "pglite";
   if (seedWanted && state.pending.length === 0) {
     const { created } = await seedDemo(database.prisma, { log: (line) => console.log(line) });
-    if (created) console.log("Seeded the demo organisations.");
+    if (created) {
+      // the embedded database has no autovacuum: without statistics the report queries plan badly
+      await database.prisma.$executeRawUnsafe("ANALYZE");
+      console.log("Seeded the demo organisations.");
+    }
     console.log(formatDemoAccounts());
   }
 

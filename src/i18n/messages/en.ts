@@ -25,7 +25,10 @@ import coach from "./en/coach.json";
 import checkIns from "./en/checkIns.json";
 import goalProgress from "./en/goalProgress.json";
 import dueCheckIns from "./en/dueCheckIns.json";
+import orgDashboard from "./en/orgDashboard.json";
+import teamDashboard from "./en/teamDashboard.json";
+import reports from "./en/reports.json";
 
-const messages = { common, roles, locales, auth, shell, home, person, notFound, errorPage, errors, admin, teams, people, invitations, csvImport, periods, settings, audit, orgChart, coach, goals, goalEditor, alignment, checkIns, goalProgress, dueCheckIns };
+const messages = { common, roles, locales, auth, shell, home, person, notFound, errorPage, errors, admin, teams, people, invitations, csvImport, periods, settings, audit, orgChart, coach, goals, goalEditor, alignment, checkIns, goalProgress, dueCheckIns, orgDashboard, teamDashboard, reports };
 
 export default messages;

@@ -25,7 +25,10 @@ import coach from "./sv/coach.json";
 import checkIns from "./sv/checkIns.json";
 import goalProgress from "./sv/goalProgress.json";
 import dueCheckIns from "./sv/dueCheckIns.json";
+import orgDashboard from "./sv/orgDashboard.json";
+import teamDashboard from "./sv/teamDashboard.json";
+import reports from "./sv/reports.json";
 
-const messages = { common, roles, locales, auth, shell, home, person, notFound, errorPage, errors, admin, teams, people, invitations, csvImport, periods, settings, audit, orgChart, coach, goals, goalEditor, alignment, checkIns, goalProgress, dueCheckIns };
+const messages = { common, roles, locales, auth, shell, home, person, notFound, errorPage, errors, admin, teams, people, invitations, csvImport, periods, settings, audit, orgChart, coach, goals, goalEditor, alignment, checkIns, goalProgress, dueCheckIns, orgDashboard, teamDashboard, reports };
 
 export default messages;

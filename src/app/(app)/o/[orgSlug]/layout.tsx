@@ -25,8 +25,10 @@ export default async function OrganizationLayout({
   const navigation = [
     { href: `/o/${orgSlug}`, label: t("shell.home") },
     { href: `/o/${orgSlug}/goals`, label: t("shell.goals") },
+    { href: `/o/${orgSlug}/dashboard`, label: t("shell.dashboard") },
     { href: `/o/${orgSlug}/alignment`, label: t("shell.alignment") },
     { href: `/o/${orgSlug}/org-chart`, label: t("shell.orgChart") },
+    ...(me.permissions.includes("report.read") ? [{ href: `/o/${orgSlug}/reports`, label: t("shell.reports") }] : []),
     ...(me.permissions.includes("admin.access") ? [{ href: `/o/${orgSlug}/admin`, label: t("shell.admin") }] : []),
   ];
 
