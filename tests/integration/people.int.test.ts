@@ -139,6 +139,7 @@ describe("people", () => {
           startDate: new Date("2027-01-01T00:00:00.000Z"),
           endDate: new Date("2027-12-31T00:00:00.000Z"),
           isCurrent: true,
+          closedAt: null,
         },
       ]);
     });
