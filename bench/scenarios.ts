@@ -4,9 +4,12 @@
  */
 import { randomBytes } from "node:crypto";
 import { todayOf } from "../src/features/checkins/progress";
-import { orgDashboardInOneQuery } from "../src/features/org-dashboard/org-dashboard.repository";
+import { orgDashboardOneQuerySql } from "../src/features/org-dashboard/org-dashboard.repository";
+import { hrReportOneQuerySql } from "../src/features/reports/report-one-query";
+import type { SqlSession } from "../src/server/db/migrate";
 import { DEFAULT_ORGANIZATION_SETTINGS } from "../src/features/organizations/settings";
 import type { Db } from "../src/server/db/client";
+import type { Prisma } from "../src/server/db/generated/client";
 import { createCaller } from "../src/server/trpc/root";
 import type { LargeOrg } from "./large-org";
 
@@ -15,8 +18,8 @@ type Timing = { p50: number; p95: number };
 export type Scenario = {
   name: string;
   run: (db: Db, run: number) => Promise<unknown>;
-  /** the same numbers from one hand-written SQL query run directly on the driver */
-  handWritten?: (db: Db) => Promise<unknown>;
+  /** the same numbers from one hand-written SQL query, run directly on the driver (`SET jit = off` first, as the procedures run) */
+  handWritten?: Prisma.Sql;
 };
 
 export const TARGETS: Record<string, { text: string; check: (timing: Timing, baseline: Timing | null) => boolean }> = {
@@ -28,6 +31,11 @@ export const TARGETS: Record<string, { text: string; check: (timing: Timing, bas
   "HR report": { text: "p95 ≤ 500 ms", check: (timing) => timing.p95 <= 500 },
   "check-in submit": { text: "p95 ≤ 30 ms", check: (timing) => timing.p95 <= 30 },
 };
+
+const NO_FILTERS = { departmentTeamId: null, teamId: null, kind: null, level: null, role: null };
+
+/** Runs a hand-written reference on a raw driver session. */
+export const runOnDriver = (session: SqlSession, sql: Prisma.Sql) => session.query(sql.text, sql.values);
 
 const callerAs = (db: Db, userId: string) => createCaller({ db, claims: { userId, sessionVersion: 0 }, clientIp: "127.0.0.1" });
 
@@ -47,11 +55,16 @@ export function benchScenarios(org: LargeOrg): Scenario[] {
           caller.orgDashboard.children({ orgSlug, periodId: org.periodId, parentGoalId: null }),
         ]);
       },
-      handWritten: (db) => orgDashboardInOneQuery(db, dashboardParams()),
+      handWritten: orgDashboardOneQuerySql(dashboardParams()),
     },
     {
       name: "team dashboard",
       run: (db) => callerAs(db, org.leadUserId).teamDashboard.get({ orgSlug, teamId: org.leadTeamId, periodId: org.periodId }),
+    },
+    {
+      name: "HR report",
+      run: (db) => callerAs(db, org.hrUserId).report.hr({ orgSlug, periodId: org.periodId }),
+      handWritten: hrReportOneQuerySql({ organizationId: org.organizationId, periodId: org.periodId, today: todayOf(new Date()), filters: NO_FILTERS }),
     },
     {
       name: "goal list",

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, screenshot, signIn } from "./support";
+import { chooseLanguage, DEMO_PASSWORD, screenshot, signIn } from "./support";
 
 const ORG = "/o/exempel-ab";
 
@@ -88,4 +88,48 @@ test("a leader drills from an organisation goal to a team and a person on the or
 
   await page.goto(personHref);
   await expect(page).toHaveURL(/\/people\//);
+});
+
+test("the report and both dashboards read in English, on a desktop without sideways scrolling and on a phone", async ({ page }) => {
+  await signInAs(page, "hr@exempel.se");
+  await chooseLanguage(page, "English");
+  await page.keyboard.press("Escape");
+  try {
+    for (const [width, height, device] of [
+      [1280, 900, "desktop"],
+      [390, 844, "phone"],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      // The page itself never scrolls sideways on a desktop. On a phone the report page still
+      // does, by 74 px (issue 6 lists it); there the screenshots are taken to be looked at.
+      const fitsTheScreen = async () => {
+        if (device === "phone") return;
+        await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+      };
+
+      await page.goto(`${ORG}/reports`);
+      await expect(page.getByTestId("report-content")).toBeVisible();
+      await expect(page.getByTestId("report-content")).not.toHaveAttribute("aria-busy", "true");
+      await expect(page.getByRole("heading", { level: 1 })).toContainText(/report/i);
+      await screenshot(page, `report-en-${device}`);
+      await fitsTheScreen();
+
+      await page.goto(`${ORG}/dashboard`);
+      await expect(page.getByTestId("dashboard-tree")).toBeVisible();
+      await expect(page.locator('[data-testid="dashboard-node"]').first()).toBeVisible();
+      await screenshot(page, `org-dashboard-en-${device}`);
+      await fitsTheScreen();
+
+      const teamLink = page.locator(`a[href^="${ORG}/teams/"]`).first();
+      await expect(teamLink).toBeAttached();
+      await page.goto((await teamLink.getAttribute("href"))!);
+      await expect(page.getByTestId("team-dashboard")).toBeVisible();
+      await expect(page.getByTestId("status-distribution")).toBeVisible();
+      await screenshot(page, `team-dashboard-en-${device}`);
+      await fitsTheScreen();
+    }
+  } finally {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await chooseLanguage(page, "Svenska");
+  }
 });

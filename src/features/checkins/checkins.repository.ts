@@ -17,14 +17,16 @@ export const notReplaced = (alias: string) =>
 
 export type CurrentReadingRow = { goalId: string; value: number; confidence: number; effectiveDate: string };
 
-/** The current reading of each goal: the latest by effective date (then by entry) not replaced. */
+/**
+ * The current reading of each goal: the latest by effective date (then by entry) not replaced,
+ * as the database keeps it in GoalReading (migration 20261129064331_goal_readings).
+ */
 export async function currentReadings(db: Reader, organizationId: string, goalIds: readonly string[]): Promise<Map<string, CurrentReadingRow>> {
   if (goalIds.length === 0) return new Map();
-  const rows = await db.$queryRaw<{ goalId: string; value: Prisma.Decimal; confidence: number; effectiveDate: string }[]>(Prisma.sql`
-    SELECT DISTINCT ON (c."goalId") c."goalId"::text AS "goalId", c."value", c."confidence", to_char(c."effectiveDate", 'YYYY-MM-DD') AS "effectiveDate"
-    FROM "CheckIn" c
-    WHERE c."organizationId" = ${organizationId}::uuid AND c."goalId" = ANY(${[...goalIds]}::uuid[]) AND ${notReplaced("c")}
-    ORDER BY c."goalId", c."effectiveDate" DESC, c."createdAt" DESC, c."id" DESC`);
+  const rows = await db.$queryRaw<CurrentReadingRow[]>(Prisma.sql`
+    SELECT r."goalId"::text AS "goalId", r."value", r."confidence", to_char(r."effectiveDate", 'YYYY-MM-DD') AS "effectiveDate"
+    FROM "GoalReading" r
+    WHERE r."organizationId" = ${organizationId}::uuid AND r."goalId" = ANY(${[...goalIds]}::uuid[])`);
   return new Map(
     rows.map((row) => [row.goalId, { goalId: row.goalId, value: Number(row.value), confidence: Number(row.confidence), effectiveDate: row.effectiveDate }]),
   );
@@ -124,9 +126,11 @@ export async function insertCheckIn(tx: Writer, row: CheckInInsert): Promise<str
 
 /**
  * The same in one statement, for goals whose check-in changes nothing else: stored only while
- * the goal is ACTIVE, holding its row (FOR SHARE) so a lifecycle change waits for it — the lock
- * of lockGoal without a transaction's extra round trips. Null when the key was taken or the
- * goal is no longer ACTIVE; the caller tells the two apart by the key.
+ * the goal is ACTIVE, holding its row so a lifecycle change waits for it — the lock of
+ * lockGoal without a transaction's extra round trips. The lock is exclusive (not FOR SHARE):
+ * the database's readings trigger (migration *_goal_readings) locks the goal again to refresh
+ * its current reading, and two shared holders upgrading at once would deadlock. Null when the
+ * key was taken or the goal is no longer ACTIVE; the caller tells the two apart by the key.
  */
 export async function insertCheckInIfActive(db: Writer, row: CheckInInsert): Promise<string | null> {
   const inserted = await db.$queryRaw<{ id: string }[]>(Prisma.sql`
@@ -134,7 +138,7 @@ export async function insertCheckInIfActive(db: Writer, row: CheckInInsert): Pro
     SELECT g."organizationId", g."id", ${row.value.toFixed(4)}::numeric, ${row.doneStepIds}::text[], ${row.confidence},
            ${row.comment}, ${row.effectiveDate}::date, ${row.replacesId}::uuid, ${row.authorId}::uuid, ${row.clientKey}, ${row.bodyDigest}
     FROM (SELECT "organizationId", "id" FROM "Goal"
-          WHERE "organizationId" = ${row.organizationId}::uuid AND "id" = ${row.goalId}::uuid AND "status" = 'ACTIVE' FOR SHARE) g
+          WHERE "organizationId" = ${row.organizationId}::uuid AND "id" = ${row.goalId}::uuid AND "status" = 'ACTIVE' FOR NO KEY UPDATE) g
     ON CONFLICT ("organizationId", "clientKey") DO NOTHING
     RETURNING "id"::text AS "id"`);
   return inserted[0]?.id ?? null;
@@ -179,10 +183,7 @@ export async function dueGoals(
                 WHEN 'BIWEEKLY' THEN ${CADENCE_DAYS.BIWEEKLY}::int
                 ELSE ${CADENCE_DAYS.MONTHLY}::int END)) AS "dueOn"
       FROM "Goal" g
-      LEFT JOIN LATERAL (
-        SELECT max(c."effectiveDate") AS "effectiveDate" FROM "CheckIn" c
-        WHERE c."organizationId" = ${organizationId}::uuid AND c."goalId" = g."id" AND ${notReplaced("c")}
-      ) last ON true
+      LEFT JOIN "GoalReading" last ON last."organizationId" = ${organizationId}::uuid AND last."goalId" = g."id"
       WHERE g."organizationId" = ${organizationId}::uuid AND g."status" = 'ACTIVE' AND g."ownerId" = ANY(${[...input.ownerIds]}::uuid[])
         AND g."startDate" IS NOT NULL AND g."measureType" IS NOT NULL
     )

@@ -18,6 +18,8 @@ import { Prisma } from "@/server/db/generated/client";
 type RawReader = OrgDb | Db;
 
 const REPORT_TIMEOUT_MS = 60_000;
+/** Enough to sort and hash a 40,000-goal organisation's goals in memory instead of on disk. */
+const REPORT_WORK_MEM = "32MB";
 
 /**
  * Runs one report statement with PostgreSQL's JIT compiler off. The smarta_* functions are
@@ -28,7 +30,7 @@ const REPORT_TIMEOUT_MS = 60_000;
 function reportQuery<T>(db: RawReader, sql: Prisma.Sql): Promise<T[]> {
   return (db as OrgDb).$transaction(
     async (tx) => {
-      await tx.$executeRaw`SET LOCAL jit = off`;
+      await tx.$queryRaw`SELECT set_config('jit', 'off', true), set_config('work_mem', ${REPORT_WORK_MEM}, true)`;
       return tx.$queryRaw<T[]>(sql);
     },
     // Prisma ends an interactive transaction after 5 s; a report on a busy server may need longer
@@ -96,25 +98,29 @@ const castCols = (x: string): MeasureCols => {
 
 const hasMeasure = (k: MeasureCols) => Prisma.sql`smarta_has_measure(${k.mt}, ${k.t})`;
 
-const progressPoints = (k: MeasureCols, reading: Prisma.Sql) => Prisma.sql`smarta_progress_points(${k.mt}, ${k.b}, ${k.t}, ${k.s}, ${reading})`;
-
-const health = (p: DashboardParams, k: MeasureCols, reading: Prisma.Sql, confidence: Prisma.Sql) => {
+/**
+ * The status of a goal from its current reading joined as `cur` (joinReading), whose stored
+ * progress points and level rank spare working them out again; no reading reads as 0 points
+ * and BELOW_MINIMUM (rank 0), as smarta_health has it.
+ */
+const healthOfReading = (p: DashboardParams, k: MeasureCols, cur: string) => {
   const s = p.settings;
-  return Prisma.sql`smarta_health(${k.status}, ${k.mt}, ${k.b}, ${k.mn}, ${k.t}, ${k.s}, ${reading}, ${confidence}, ${k.sd}, ${k.dd}, ${today(p)},
-    ${s.onTrackMarginPoints}::float8, ${s.atRiskMarginPoints}::float8, ${s.lowConfidenceAtOrBelow}::float8)`;
+  const c = (column: string) => Prisma.raw(`${cur}."${column}"`);
+  return Prisma.sql`smarta_health_of(${k.status}, ${hasMeasure(k)}, COALESCE(${c("levelRank")}, 0), COALESCE(${c("points")}, 0::float8), ${c("confidence")},
+    ${k.sd}, ${k.dd}, ${today(p)}, ${s.onTrackMarginPoints}::float8, ${s.atRiskMarginPoints}::float8, ${s.lowConfidenceAtOrBelow}::float8)`;
 };
 
 const stale = (p: DashboardParams, k: MeasureCols, lastCheckIn: Prisma.Sql) =>
   Prisma.sql`smarta_stale(${k.status}, ${k.mt}, ${k.t}, ${k.sd}, ${k.dd}, ${lastCheckIn},
     COALESCE(${k.cadence}, ${p.settings.defaultCadence}), ${p.settings.staleAfterCadences}::float8, ${today(p)})`;
 
-/** The current reading of goal `g`: the latest by effective date (then entry) that no correction replaced. */
-const currentReading = (p: DashboardParams, g: string) => Prisma.sql`
-  SELECT c."value"::float8 AS "value", c."confidence", c."effectiveDate"
-  FROM "CheckIn" c
-  WHERE c."organizationId" = ${org(p)} AND c."goalId" = ${Prisma.raw(g)}."id" AND ${notReplaced(p, "c")}
-  ORDER BY c."effectiveDate" DESC, c."createdAt" DESC, c."id" DESC
-  LIMIT 1`;
+/**
+ * Joins goal `g`'s current reading as `alias` (value, confidence, effectiveDate): the latest
+ * by effective date (then entry) that no correction replaced, kept in GoalReading by the
+ * database (migration 20261129064331_goal_readings), so no query here sorts the check-ins.
+ */
+const joinReading = (p: DashboardParams, g: string, alias: string) =>
+  Prisma.sql`LEFT JOIN "GoalReading" ${Prisma.raw(alias)} ON ${Prisma.raw(alias)}."organizationId" = ${org(p)} AND ${Prisma.raw(alias)}."goalId" = ${Prisma.raw(g)}."id"`;
 
 /**
  * The team a goal counts for: a team goal's team; an individual goal's team at activation,
@@ -191,8 +197,8 @@ export function childNodes(db: RawReader, p: DashboardParams, scope: ChildrenSco
       g."ownerId"::text AS "ownerId", u."name" AS "ownerName",
       tm."id"::text AS "teamId", tm."name" AS "teamName",
       gp."id"::text AS "periodId", gp."name" AS "periodName",
-      CASE WHEN ${hasMeasure(goalCols("g"))} THEN ${progressPoints(goalCols("g"), Prisma.sql`cur."value"`)} END AS "progressPoints",
-      ${health(p, goalCols("g"), Prisma.sql`cur."value"`, Prisma.sql`cur."confidence"`)} AS "health",
+      CASE WHEN ${hasMeasure(goalCols("g"))} THEN COALESCE(cur."points", 0) END AS "progressPoints",
+      ${healthOfReading(p, goalCols("g"), "cur")} AS "health",
       ${stale(p, goalCols("g"), Prisma.sql`cur."effectiveDate"`)} AS "stale",
       to_char(cur."effectiveDate", 'YYYY-MM-DD') AS "lastCheckIn",
       roll."points" AS "rollupPoints", roll."n"::int AS "rollupCount",
@@ -204,20 +210,16 @@ export function childNodes(db: RawReader, p: DashboardParams, scope: ChildrenSco
     JOIN "User" u ON u."id" = m."userId"
     JOIN "GoalPeriod" gp ON gp."organizationId" = ${org(p)} AND gp."id" = g."periodId"
     LEFT JOIN "Team" tm ON tm."organizationId" = ${org(p)} AND tm."id" = ${goalTeam("g", "m")}
-    LEFT JOIN LATERAL (${currentReading(p, "g")}) cur ON true
+    ${joinReading(p, "g", "cur")}
     LEFT JOIN LATERAL (
       -- rollupOf: ACTIVE and CLOSED performance goals with a measure and a positive weight,
       -- each capped at 100 %, weighted by their link
-      SELECT sum(LEAST(${progressPoints(castCols("x"), Prisma.sql`x."value"`)}, 100) * x."weight") / sum(x."weight") AS "points",
+      SELECT sum(LEAST(COALESCE(rd."points", 0), 100) * ch."linkWeight"::float8) / sum(ch."linkWeight"::float8) AS "points",
              count(*) AS "n"
-      FROM (
-        SELECT ${castColumns("ch")}, ch."linkWeight"::float8 AS "weight", rd."value"
-        FROM "Goal" ch
-        LEFT JOIN LATERAL (${currentReading(p, "ch")}) rd ON true
-        WHERE ch."organizationId" = ${org(p)} AND ch."parentGoalId" = g."id" AND ch."kind" = 'PERFORMANCE'
-          AND ch."status" IN ('ACTIVE', 'CLOSED') AND ${hasMeasure(goalCols("ch"))} AND ch."linkWeight" > 0
-        OFFSET 0
-      ) x
+      FROM "Goal" ch
+      ${joinReading(p, "ch", "rd")}
+      WHERE ch."organizationId" = ${org(p)} AND ch."parentGoalId" = g."id" AND ch."kind" = 'PERFORMANCE'
+        AND ch."status" IN ('ACTIVE', 'CLOSED') AND ${hasMeasure(goalCols("ch"))} AND ch."linkWeight" > 0
     ) roll ON true
     ORDER BY page."level", page."title" COLLATE "C", page."id"`);
 }
@@ -278,39 +280,30 @@ export function departmentComparison(db: RawReader, p: DashboardParams): Promise
       JOIN tree ON t."parentTeamId" = tree."id"
       WHERE t."organizationId" = ${org(p)}
     ),
-    scope AS (
+    scope AS MATERIALIZED (
+      -- materialised, so the columns the status functions read are cast once per goal
       SELECT g."id", ${castColumns("g")}, tree."departmentId"
       FROM "Goal" g
       JOIN "Membership" m ON m."organizationId" = ${org(p)} AND m."id" = g."ownerId"
       LEFT JOIN tree ON tree."id" = ${goalTeam("g", "m")}
       WHERE g."organizationId" = ${org(p)} AND g."periodId" = ${p.periodId}::uuid AND ${shown("g")}
     ),
-    live AS (
-      SELECT c."goalId", c."value"::float8 AS "value", c."confidence", c."effectiveDate", c."createdAt", c."id"
+    recent AS (
+      -- the check-ins effective in the last 30 days, found by their effective date and counted
+      -- straight into the departments (and the organisation row)
+      SELECT GROUPING(g."departmentId") AS "totalRow", g."departmentId", count(*) AS "n"
       FROM "CheckIn" c
-      -- a join (not IN): the planner then reads the check-ins in index order, goal by goal,
-      -- and the sort below only orders each goal's few check-ins
-      JOIN scope s ON s."id" = c."goalId"
-      WHERE c."organizationId" = ${org(p)} AND ${notReplaced(p, "c")}
-    ),
-    cur AS (
-      -- one sort of the check-ins gives each goal's current reading and its recent count
-      SELECT DISTINCT ON (l."goalId") l."goalId", l."value", l."confidence", l."effectiveDate",
-        count(*) FILTER (WHERE l."effectiveDate" > ${today(p)} - 30 AND l."effectiveDate" <= ${today(p)}) OVER (
-          PARTITION BY l."goalId" ORDER BY l."effectiveDate" DESC, l."createdAt" DESC, l."id" DESC
-          ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS "recent"
-      FROM live l
-      ORDER BY l."goalId", l."effectiveDate" DESC, l."createdAt" DESC, l."id" DESC
+      JOIN scope g ON g."id" = c."goalId"
+      WHERE c."organizationId" = ${org(p)} AND c."effectiveDate" > ${today(p)} - 30 AND c."effectiveDate" <= ${today(p)} AND ${notReplaced(p, "c")}
+      GROUP BY ROLLUP (g."departmentId")
     ),
     measured AS (
       SELECT g."departmentId", g."status",
-        ${health(p, castCols("g"), Prisma.sql`cur."value"`, Prisma.sql`cur."confidence"`)} AS "health",
+        ${healthOfReading(p, castCols("g"), "cur")} AS "health",
         ${stale(p, castCols("g"), Prisma.sql`cur."effectiveDate"`)} AS "stale",
-        CASE WHEN g."status" IN ('ACTIVE', 'CLOSED') AND ${hasMeasure(castCols("g"))}
-          THEN LEAST(${progressPoints(castCols("g"), Prisma.sql`cur."value"`)}, 100) END AS "points",
-        COALESCE(cur."recent", 0) AS "recent"
+        CASE WHEN g."status" IN ('ACTIVE', 'CLOSED') AND ${hasMeasure(castCols("g"))} THEN LEAST(COALESCE(cur."points", 0), 100) END AS "points"
       FROM scope g
-      LEFT JOIN cur ON cur."goalId" = g."id"
+      ${joinReading(p, "g", "cur")}
     ),
     agg AS (
       SELECT GROUPING(x."departmentId") AS "totalRow", x."departmentId",
@@ -323,19 +316,19 @@ export function departmentComparison(db: RawReader, p: DashboardParams): Promise
         count(*) FILTER (WHERE x."health" = 'AT_RISK')::int AS "atRisk",
         count(*) FILTER (WHERE x."health" = 'OFF_TRACK')::int AS "offTrack",
         count(*) FILTER (WHERE x."stale")::int AS "stale",
-        avg(x."points") AS "meanProgressPoints",
-        COALESCE(sum(x."recent"), 0)::int AS "checkIns30d"
+        avg(x."points") AS "meanProgressPoints"
       FROM measured x
       GROUP BY ROLLUP (x."departmentId")
     )
     SELECT d."id"::text AS "teamId", d."name", a."goals", a."active", a."closed", a."achieved", a."overdue", a."onTrack",
-      a."atRisk", a."offTrack", a."stale", a."meanProgressPoints", a."checkIns30d"
+      a."atRisk", a."offTrack", a."stale", a."meanProgressPoints", COALESCE(rc."n", 0)::int AS "checkIns30d"
     FROM (
       SELECT t."id", t."name", t."archivedAt" FROM "Team" t WHERE t."organizationId" = ${org(p)} AND t."parentTeamId" IS NULL
       UNION ALL
       SELECT NULL, NULL, NULL
     ) d
     LEFT JOIN agg a ON (d."id" IS NULL AND a."totalRow" = 1) OR (a."totalRow" = 0 AND a."departmentId" = d."id")
+    LEFT JOIN recent rc ON (d."id" IS NULL AND rc."totalRow" = 1) OR (rc."totalRow" = 0 AND rc."departmentId" = d."id")
     WHERE d."id" IS NULL OR d."archivedAt" IS NULL OR a."goals" > 0`);
 }
 
@@ -354,83 +347,63 @@ export type TrendSqlRow = {
 /**
  * The organisation's mean progress at each month's end of the period (up to today): over the
  * ACTIVE and CLOSED performance goals with a measure that had started by then, each read at
- * its latest check-in effective by that day among those no correction replaced (none: 0),
- * capped at 100.
+ * its last reading of that month or before (none: 0), capped at 100, and the check-ins
+ * effective in each month.
  *
- * Set-based without a goal × month grid and in one sort of the check-ins: a goal's last
- * reading in a month (counted from the later of its effective date and the goal's start) is
- * what the goal reads from that month's end until the month of its next reading. Its progress
- * is added in the first month and taken away in the second, so the running sum over the months
- * is the sum of every started goal's progress at each month's end.
+ * It reads GoalMonthReading (kept by the database from the check-ins, migration
+ * 20261129064331_goal_readings), one row per goal and month with readings holding the change
+ * in the goal's capped progress since its previous such month. Summing a goal's changes up to
+ * a month gives its progress at that month's end, so the running sum over the months of all
+ * changes is the sum of every goal's progress: no goal × month grid and no check-in is read.
+ * A reading from before the goal's start (or the period's first month) counts from then.
  */
 export function monthlyTrend(db: RawReader, p: DashboardParams): Promise<TrendSqlRow[]> {
   return reportQuery<TrendSqlRow>(db, Prisma.sql`
     WITH period AS (
-      SELECT date_trunc('month', gp."startDate"::timestamp)::date AS "firstMonth", LEAST(gp."endDate", ${today(p)}) AS "lastDay"
+      SELECT date_trunc('month', gp."startDate"::timestamp)::date AS "firstMonth", LEAST(gp."endDate", ${today(p)}) AS "lastDay",
+        date_trunc('month', LEAST(gp."endDate", ${today(p)})::timestamp)::date AS "lastMonth"
       FROM "GoalPeriod" gp
       WHERE gp."organizationId" = ${org(p)} AND gp."id" = ${p.periodId}::uuid
     ),
     scope AS (
-      SELECT g."id", ${castColumns("g")}
+      SELECT g."id", date_trunc('month', g."startDate"::timestamp)::date AS "startMonth", g."startDate"
       FROM "Goal" g
       WHERE g."organizationId" = ${org(p)} AND g."periodId" = ${p.periodId}::uuid AND g."kind" = 'PERFORMANCE'
         AND g."status" IN ('ACTIVE', 'CLOSED') AND ${hasMeasure(goalCols("g"))} AND g."startDate" IS NOT NULL
     ),
-    readings AS (
-      -- the check-ins that stand, with the month they count from: their effective date, never
-      -- before the goal's start nor the period's first month; one after the last day counts nowhere
-      SELECT c."goalId", c."effectiveDate", c."createdAt", c."id", c."value"::float8 AS "value", g."mt", g."b", g."t", g."s",
-        CASE WHEN GREATEST(c."effectiveDate", g."sd") <= period."lastDay"
-          THEN GREATEST(date_trunc('month', GREATEST(c."effectiveDate", g."sd")::timestamp)::date, period."firstMonth")
-          ELSE DATE '9999-12-01' END AS "month",
-        date_trunc('month', c."effectiveDate"::timestamp)::date AS "enteredIn",
-        c."effectiveDate" >= period."firstMonth" AND c."effectiveDate" <= period."lastDay" AS "inPeriod"
-      FROM "CheckIn" c
-      JOIN scope g ON g."id" = c."goalId"
-      CROSS JOIN period
-      WHERE c."organizationId" = ${org(p)} AND ${notReplaced(p, "c")}
-    ),
-    ordered AS (
-      SELECT r.*, lead(r."month") OVER (PARTITION BY r."goalId" ORDER BY r."effectiveDate", r."createdAt", r."id") AS "nextMonth"
-      FROM readings r
-    ),
-    valued AS (
-      -- A goal's last reading in a month is what it reads from that month's end until the month
-      -- of its next reading. Progress is worked out for those readings only (the inlined status
-      -- functions are the costly part); the OFFSET keeps the planner from moving it elsewhere.
-      SELECT o."month", o."nextMonth", o."enteredIn", o."inPeriod",
-        CASE WHEN o."nextMonth" IS DISTINCT FROM o."month" THEN LEAST(${progressPoints(castCols("o"), Prisma.sql`o."value"`)}, 100) END AS "points"
-      FROM ordered o
-      OFFSET 0
+    months_read AS (
+      -- Rows after the last month group into months the result leaves out; not filtering them
+      -- here keeps the planner's estimate right, so it hashes the goals and streams the rows past.
+      SELECT GREATEST(mr."month", g."startMonth", (SELECT "firstMonth" FROM period)) AS "month", mr."month" AS "enteredIn", mr."pointsChange", mr."checkIns"
+      FROM "GoalMonthReading" mr
+      JOIN scope g ON g."id" = mr."goalId"
+      WHERE mr."organizationId" = ${org(p)}
     ),
     by_month AS (
-      -- one pass, three groupings: the progress that starts to count in a month, the progress
-      -- that stops counting in a month (a later reading took over), the check-ins effective in it
-      SELECT GROUPING(v."month") AS "notStart", GROUPING(v."nextMonth") AS "notEnd", v."month", v."nextMonth", v."enteredIn",
-        sum(v."points") AS "points", count(*) FILTER (WHERE v."inPeriod") AS "entries"
-      FROM valued v
-      GROUP BY GROUPING SETS ((v."month"), (v."nextMonth"), (v."enteredIn"))
+      -- one pass, two groupings: the change in progress counted in a month, the check-ins effective in it
+      SELECT GROUPING(r."month") AS "notChange", r."month", r."enteredIn", sum(r."pointsChange") AS "points", sum(r."checkIns") AS "entries"
+      FROM months_read r
+      GROUP BY GROUPING SETS ((r."month"), (r."enteredIn"))
     ),
     starts AS (
-      SELECT GREATEST(date_trunc('month', g."sd"::timestamp)::date, period."firstMonth") AS "month", count(*) AS "n"
+      SELECT GREATEST(g."startMonth", period."firstMonth") AS "month", count(*) AS "n"
       FROM scope g, period
-      WHERE g."sd" <= period."lastDay"
+      WHERE g."startDate" <= period."lastDay"
       GROUP BY 1
     ),
     months AS (
       SELECT m::date AS "month", (m + interval '1 month' - interval '1 day')::date AS "monthEnd", period."lastDay"
-      FROM period, generate_series(period."firstMonth"::timestamp, date_trunc('month', period."lastDay"::timestamp), interval '1 month') AS m
+      FROM period, generate_series(period."firstMonth"::timestamp, period."lastMonth"::timestamp, interval '1 month') AS m
     )
     SELECT to_char(mo."month", 'YYYY-MM') AS "month", to_char(LEAST(mo."monthEnd", mo."lastDay"), 'YYYY-MM-DD') AS "asOf",
       ${today(p)} < mo."monthEnd" AS "partial",
       COALESCE(sum(st."n") OVER (ORDER BY mo."month"), 0)::int AS "goalCount",
-      sum(COALESCE(added."points", 0) - COALESCE(ended."points", 0)) OVER (ORDER BY mo."month") AS "pointsSum",
+      sum(COALESCE(changed."points", 0)) OVER (ORDER BY mo."month") AS "pointsSum",
       COALESCE(en."entries", 0)::int AS "checkIns"
     FROM months mo
     LEFT JOIN starts st ON st."month" = mo."month"
-    LEFT JOIN by_month added ON added."notStart" = 0 AND added."month" = mo."month"
-    LEFT JOIN by_month ended ON ended."notEnd" = 0 AND ended."nextMonth" = mo."month"
-    LEFT JOIN by_month en ON en."notStart" = 1 AND en."notEnd" = 1 AND en."enteredIn" = mo."month"
+    LEFT JOIN by_month changed ON changed."notChange" = 0 AND changed."month" = mo."month"
+    LEFT JOIN by_month en ON en."notChange" = 1 AND en."enteredIn" = mo."month"
     ORDER BY mo."month"`);
 }
 
@@ -497,11 +470,11 @@ export type OneQueryResult = {
 /**
  * The organisation dashboard's first screen (department comparison with the organisation
  * row, monthly trend, aligned share and orphan organisation goals, the first page of the
- * tree's top level) as ONE statement written by hand: one sort of the check-ins feeds every
- * section. It is the benchmark's reference: `npm run bench` may run it straight on the driver
- * (`.text` and `.values` of the returned Prisma.Sql are PostgreSQL's `$1` form; run
- * `SET jit = off` on that session first to compare like with like, as the procedures do) or
- * through orgDashboardInOneQuery. The integration test proves it gives the procedures' numbers.
+ * tree's top level) as ONE statement written by hand, reading the same stored readings
+ * (GoalReading, GoalMonthReading) as the procedures. It is the benchmark's reference:
+ * `npm run bench` runs it straight on the driver (`.text` and `.values` of the returned
+ * Prisma.Sql are PostgreSQL's `$1` form). The integration test proves it gives the
+ * procedures' numbers.
  */
 export function orgDashboardOneQuerySql(p: DashboardParams, rootLimit: number = 100): Prisma.Sql {
   const o = Prisma.sql`${p.organizationId}::uuid`;
@@ -514,54 +487,30 @@ WITH RECURSIVE tree AS (
   UNION ALL
   SELECT t.id, tree.dept FROM "Team" t JOIN tree ON t."parentTeamId" = tree.id WHERE t."organizationId" = ${o}
 ),
-pg AS (   -- the period's performance goals that are not cancelled
+pg AS MATERIALIZED (   -- the period's performance goals that are not cancelled, with their current reading
   SELECT g.id, g.level::text AS level, g.status::text AS status, g.title, g."parentGoalId" AS parent,
-         g."measureType"::text AS mt, g.baseline::float8 AS b, g.minimum::float8 AS mn, g.target::float8 AS t,
-         g.stretch::float8 AS st, g."startDate" AS sd, g."dueDate" AS dd, COALESCE(g.cadence::text, ${s.defaultCadence}) AS cad,
-         tree.dept
+         g."measureType"::text AS mt, g.target::float8 AS t, smarta_has_measure(g."measureType"::text, g.target::float8) AS measured,
+         g."startDate" AS sd, g."dueDate" AS dd, COALESCE(g.cadence::text, ${s.defaultCadence}) AS cad, tree.dept,
+         r.points, r."levelRank" AS rank, r.confidence AS conf, r."effectiveDate" AS last
   FROM "Goal" g
   JOIN "Membership" m ON m."organizationId" = ${o} AND m.id = g."ownerId"
   LEFT JOIN tree ON tree.id = CASE g.level WHEN 'TEAM' THEN g."teamId" WHEN 'INDIVIDUAL' THEN COALESCE(g."teamIdAtActivation", m."teamId") END
+  LEFT JOIN "GoalReading" r ON r."organizationId" = ${o} AND r."goalId" = g.id
   WHERE g."organizationId" = ${o} AND g."periodId" = ${period} AND g.kind = 'PERFORMANCE' AND g.status <> 'CANCELLED'
 ),
-roots AS (
-  SELECT r.* FROM pg r
-  WHERE r.level = 'ORGANIZATION' AND NOT EXISTS (SELECT 1 FROM pg up WHERE up.id = r.parent AND up.level = 'ORGANIZATION')
-  ORDER BY r.title COLLATE "C", r.id
-  LIMIT ${rootLimit}
+recent AS (
+  SELECT c."goalId" AS goal, count(*) AS n FROM "CheckIn" c
+  WHERE c."organizationId" = ${o} AND c."effectiveDate" > ${d} - 30 AND c."effectiveDate" <= ${d}
+    AND c.id NOT IN (SELECT x."replacesId" FROM "CheckIn" x WHERE x."organizationId" = ${o} AND x."replacesId" IS NOT NULL)
+  GROUP BY c."goalId"
 ),
-rk AS (   -- what the roots' roll-ups read: their ACTIVE and CLOSED performance children with a measure
-  SELECT c.id, c."parentGoalId" AS parent, c."linkWeight"::float8 AS w, c."measureType"::text AS mt,
-         c.baseline::float8 AS b, c.target::float8 AS t, c.stretch::float8 AS st
-  FROM "Goal" c
-  WHERE c."organizationId" = ${o} AND c."parentGoalId" IN (SELECT id FROM roots) AND c.kind = 'PERFORMANCE'
-    AND c.status IN ('ACTIVE', 'CLOSED') AND smarta_has_measure(c."measureType"::text, c.target::float8) AND c."linkWeight" > 0
-),
-measures AS (SELECT id, mt, b, t, st FROM pg UNION SELECT id, mt, b, t, st FROM rk),
-readings AS (   -- the check-ins that stand, each with its capped progress worked out once
-  SELECT c."goalId" AS goal, c.value::float8 AS v, c.confidence AS conf, c."effectiveDate" AS ed, c."createdAt" AS ca, c.id,
-         LEAST(smarta_progress_points(ms.mt, ms.b, ms.t, ms.st, c.value::float8), 100) AS pts
-  FROM "CheckIn" c JOIN measures ms ON ms.id = c."goalId"
-  WHERE c."organizationId" = ${o}
-    AND NOT EXISTS (SELECT 1 FROM "CheckIn" x WHERE x."organizationId" = ${o} AND x."replacesId" IS NOT NULL AND x."replacesId" = c.id)
-  OFFSET 0
-),
-ck AS (   -- one sort over them: latest first per goal
-  SELECT goal, v, conf, ed, pts, row_number() OVER w AS rn, lead(pts) OVER w AS prev_pts
-  FROM readings
-  WINDOW w AS (PARTITION BY goal ORDER BY ed DESC, ca DESC, id DESC)
-),
-cur AS (SELECT * FROM ck WHERE rn = 1),
-recent AS (SELECT ck.goal, count(*) AS n FROM ck WHERE ck.ed > ${d} - 30 AND ck.ed <= ${d} GROUP BY ck.goal),
 now_pg AS (
-  SELECT pg.*, cur.v, cur.ed AS last,
-    smarta_health(pg.status, pg.mt, pg.b, pg.mn, pg.t, pg.st, cur.v, cur.conf, pg.sd, pg.dd, ${d},
-                  ${s.onTrackMarginPoints}::float8, ${s.atRiskMarginPoints}::float8, ${s.lowConfidenceAtOrBelow}::float8) AS health,
-    smarta_stale(pg.status, pg.mt, pg.t, pg.sd, pg.dd, cur.ed, pg.cad, ${s.staleAfterCadences}::float8, ${d}) AS stale,
-    smarta_has_measure(pg.mt, pg.t) AS measured,
-    cur.pts,
+  SELECT pg.*,
+    smarta_health_of(pg.status, pg.measured, COALESCE(pg.rank, 0), COALESCE(pg.points, 0), pg.conf, pg.sd, pg.dd, ${d},
+                     ${s.onTrackMarginPoints}::float8, ${s.atRiskMarginPoints}::float8, ${s.lowConfidenceAtOrBelow}::float8) AS health,
+    smarta_stale(pg.status, pg.mt, pg.t, pg.sd, pg.dd, pg.last, pg.cad, ${s.staleAfterCadences}::float8, ${d}) AS stale,
     COALESCE(recent.n, 0) AS recent
-  FROM pg LEFT JOIN cur ON cur.goal = pg.id LEFT JOIN recent ON recent.goal = pg.id
+  FROM pg LEFT JOIN recent ON recent.goal = pg.id
 ),
 agg AS (
   SELECT GROUPING(dept) AS total_row, dept,
@@ -574,7 +523,7 @@ agg AS (
     count(*) FILTER (WHERE health = 'AT_RISK') AS at_risk,
     count(*) FILTER (WHERE health = 'OFF_TRACK') AS off_track,
     count(*) FILTER (WHERE stale) AS stale,
-    avg(COALESCE(pts, 0)) FILTER (WHERE status IN ('ACTIVE', 'CLOSED') AND measured) AS mean,
+    avg(LEAST(COALESCE(points, 0), 100)) FILTER (WHERE status IN ('ACTIVE', 'CLOSED') AND measured) AS mean,
     sum(recent) AS recent
   FROM now_pg GROUP BY ROLLUP (dept)
 ),
@@ -590,54 +539,63 @@ departments AS (
   FROM agg WHERE total_row = 1
 ),
 period AS (
-  SELECT date_trunc('month', gp."startDate"::timestamp)::date AS first_month, LEAST(gp."endDate", ${d}) AS last_day
+  SELECT date_trunc('month', gp."startDate"::timestamp)::date AS first_month, LEAST(gp."endDate", ${d}) AS last_day,
+         date_trunc('month', LEAST(gp."endDate", ${d})::timestamp)::date AS last_month
   FROM "GoalPeriod" gp WHERE gp."organizationId" = ${o} AND gp.id = ${period}
 ),
 trend_goals AS (
-  SELECT id, sd FROM pg WHERE status IN ('ACTIVE', 'CLOSED') AND smarta_has_measure(mt, t) AND sd IS NOT NULL
+  SELECT id, sd, date_trunc('month', sd::timestamp)::date AS start_month FROM pg WHERE status IN ('ACTIVE', 'CLOSED') AND measured AND sd IS NOT NULL
 ),
-trend_steps AS (   -- each check-in's change to its goal's capped progress, from the check-in before it
-  SELECT ck.ed, GREATEST(ck.ed, tg.sd) AS at, ck.pts - COALESCE(ck.prev_pts, 0) AS delta
-  FROM ck JOIN trend_goals tg ON tg.id = ck.goal
+trend_rows AS (   -- each goal's change in capped progress per month with readings, counted from its start
+  SELECT GREATEST(mr.month, tg.start_month, period.first_month) AS month, mr.month AS entered, mr."pointsChange" AS delta, mr."checkIns" AS n
+  FROM "GoalMonthReading" mr JOIN trend_goals tg ON tg.id = mr."goalId" CROSS JOIN period
+  WHERE mr."organizationId" = ${o} AND mr.month <= period.last_month
 ),
 trend_months AS (
   SELECT m::date AS month, (m + interval '1 month' - interval '1 day')::date AS month_end, period.last_day
-  FROM period, generate_series(period.first_month::timestamp, date_trunc('month', period.last_day::timestamp), interval '1 month') m
+  FROM period, generate_series(period.first_month::timestamp, period.last_month::timestamp, interval '1 month') m
 ),
-change_months AS (
-  SELECT GREATEST(date_trunc('month', ts.at::timestamp)::date, period.first_month) AS month, sum(ts.delta) AS delta
-  FROM trend_steps ts, period WHERE ts.at <= period.last_day GROUP BY 1
-),
-entry_months AS (
-  SELECT date_trunc('month', ts.ed::timestamp)::date AS month, count(*) AS n
-  FROM trend_steps ts, period WHERE ts.ed >= period.first_month AND ts.ed <= period.last_day GROUP BY 1
-),
+change_months AS (SELECT month, sum(delta) AS delta FROM trend_rows GROUP BY month),
+entry_months AS (SELECT entered AS month, sum(n) AS n FROM trend_rows GROUP BY entered),
 start_months AS (
-  SELECT GREATEST(date_trunc('month', tg.sd::timestamp)::date, period.first_month) AS month, count(*) AS n
+  SELECT GREATEST(tg.start_month, period.first_month) AS month, count(*) AS n
   FROM trend_goals tg, period WHERE tg.sd <= period.last_day GROUP BY 1
 ),
 trend AS (
   SELECT to_char(mo.month, 'YYYY-MM') AS month, to_char(LEAST(mo.month_end, mo.last_day), 'YYYY-MM-DD') AS "asOf",
     ${d} < mo.month_end AS partial,
     COALESCE(sum(sm.n) OVER (ORDER BY mo.month), 0) AS "goalCount",
-    sum(cm.delta) OVER (ORDER BY mo.month) AS "pointsSum",
+    sum(COALESCE(cm.delta, 0)) OVER (ORDER BY mo.month) AS "pointsSum",
     COALESCE(em.n, 0) AS "checkIns"
   FROM trend_months mo
   LEFT JOIN start_months sm ON sm.month = mo.month
   LEFT JOIN change_months cm ON cm.month = mo.month
   LEFT JOIN entry_months em ON em.month = mo.month
 ),
-rollups AS (
-  SELECT rk.parent, sum(COALESCE(cur.pts, 0) * rk.w) / sum(rk.w) AS points, count(*) AS n
-  FROM rk LEFT JOIN cur ON cur.goal = rk.id GROUP BY rk.parent
+roots AS (
+  SELECT r.* FROM now_pg r
+  WHERE r.level = 'ORGANIZATION' AND NOT EXISTS (SELECT 1 FROM pg up WHERE up.id = r.parent AND up.level = 'ORGANIZATION')
+  ORDER BY r.title COLLATE "C", r.id
+  LIMIT ${rootLimit}
+),
+rollups AS (   -- the roots' ACTIVE and CLOSED performance children with a measure, weighted by their link
+  SELECT c."parentGoalId" AS parent, sum(LEAST(COALESCE(cr.points, 0), 100) * c."linkWeight"::float8) / sum(c."linkWeight"::float8) AS points, count(*) AS n
+  FROM "Goal" c LEFT JOIN "GoalReading" cr ON cr."organizationId" = ${o} AND cr."goalId" = c.id
+  WHERE c."organizationId" = ${o} AND c."parentGoalId" IN (SELECT id FROM roots) AND c.kind = 'PERFORMANCE'
+    AND c.status IN ('ACTIVE', 'CLOSED') AND smarta_has_measure(c."measureType"::text, c.target::float8) AND c."linkWeight" > 0
+  GROUP BY c."parentGoalId"
 ),
 root_rows AS (
   SELECT r.id::text AS id, r.title,
-    CASE WHEN np.measured THEN smarta_progress_points(np.mt, np.b, np.t, np.st, np.v) END AS "progressPoints",
-    np.health, np.stale,
+    CASE WHEN r.measured THEN COALESCE(r.points, 0) END AS "progressPoints",
+    r.health, r.stale,
     ru.points AS "rollupPoints", COALESCE(ru.n, 0) AS "rollupCount",
     (SELECT count(*) FROM "Goal" c WHERE c."organizationId" = ${o} AND c."parentGoalId" = r.id AND c.kind = 'PERFORMANCE' AND c.status <> 'CANCELLED') AS "childCount"
-  FROM roots r JOIN now_pg np ON np.id = r.id LEFT JOIN rollups ru ON ru.parent = r.id
+  FROM roots r LEFT JOIN rollups ru ON ru.parent = r.id
+),
+orphans AS (
+  SELECT o.id, o.title FROM pg o WHERE o.level = 'ORGANIZATION' AND NOT EXISTS (
+    SELECT 1 FROM "Goal" c WHERE c."organizationId" = ${o} AND c."parentGoalId" = o.id AND c.kind = 'PERFORMANCE' AND c.status <> 'CANCELLED')
 )
 SELECT
   (SELECT json_agg(departments) FROM departments) AS departments,
@@ -645,10 +603,8 @@ SELECT
   (SELECT json_build_object(
      'aligned', count(*) FILTER (WHERE parent IS NOT NULL),
      'total', count(*),
-     'orphanCount', (SELECT count(*) FROM pg o WHERE o.level = 'ORGANIZATION' AND NOT EXISTS (
-        SELECT 1 FROM "Goal" c WHERE c."organizationId" = ${o} AND c."parentGoalId" = o.id AND c.kind = 'PERFORMANCE' AND c.status <> 'CANCELLED')),
-     'orphanIds', (SELECT COALESCE(json_agg(o.id::text ORDER BY o.title COLLATE "C", o.id), '[]'::json) FROM pg o WHERE o.level = 'ORGANIZATION' AND NOT EXISTS (
-        SELECT 1 FROM "Goal" c WHERE c."organizationId" = ${o} AND c."parentGoalId" = o.id AND c.kind = 'PERFORMANCE' AND c.status <> 'CANCELLED')))
+     'orphanCount', (SELECT count(*) FROM orphans),
+     'orphanIds', (SELECT COALESCE(json_agg(o.id::text ORDER BY o.title COLLATE "C", o.id), '[]'::json) FROM orphans o))
    FROM pg WHERE level IN ('TEAM', 'INDIVIDUAL') AND status <> 'DRAFT') AS alignment,
   (SELECT json_agg(root_rows ORDER BY title COLLATE "C", id) FROM root_rows) AS roots`;
 }

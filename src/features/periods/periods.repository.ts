@@ -1,4 +1,3 @@
-import { notReplaced } from "@/features/checkins/checkins.repository";
 import type { OrgDb, OrgTx } from "@/server/db/for-org";
 import { Prisma } from "@/server/db/generated/client";
 
@@ -70,16 +69,14 @@ type Level = "BELOW_MINIMUM" | "MINIMUM" | "TARGET" | "STRETCH";
 
 /**
  * The current reading of each ACTIVE goal of the period: the latest check-in by effective date
- * (then by entry) that no correction replaces — the same rule as checkins.repository's.
+ * (then by entry) that no correction replaces, as the database keeps it in GoalReading.
  */
 function activeReadings(organizationId: string, periodId: string) {
   return Prisma.sql`
-    SELECT DISTINCT ON (c."goalId") c."goalId", c."value"::float8 AS "value"
-    FROM "CheckIn" c
-    JOIN "Goal" a ON a."organizationId" = ${organizationId}::uuid AND a."id" = c."goalId"
-    WHERE c."organizationId" = ${organizationId}::uuid AND a."periodId" = ${periodId}::uuid AND a."status" = 'ACTIVE'
-      AND ${notReplaced("c")}
-    ORDER BY c."goalId", c."effectiveDate" DESC, c."createdAt" DESC, c."id" DESC`;
+    SELECT gr."goalId", gr."value"
+    FROM "GoalReading" gr
+    JOIN "Goal" a ON a."organizationId" = ${organizationId}::uuid AND a."id" = gr."goalId"
+    WHERE gr."organizationId" = ${organizationId}::uuid AND a."periodId" = ${periodId}::uuid AND a."status" = 'ACTIVE'`;
 }
 
 /** The level reached by goal `g` at reading `r` (the SQL twin of attainment.ts; BELOW_MINIMUM without a measure or reading). */

@@ -94,7 +94,8 @@ export function TopBar({
           </span>
         )}
 
-        <nav aria-label={t("mainNavigation")} className="order-last w-full sm:order-none sm:w-auto">
+        {/* min-w-0: a flex item is otherwise never narrower than its links, and the page would scroll sideways on a phone */}
+        <nav aria-label={t("mainNavigation")} className="order-last w-full min-w-0 sm:order-none sm:w-auto">
           <ul className="flex gap-1 overflow-x-auto">
             {navigation.map((item) => {
               // the home link is active only on home; the others for their whole area

@@ -1,0 +1,198 @@
+import { fc } from "@fast-check/vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { measureOf, type GoalMeasureFacts } from "@/features/checkins/progress";
+import { LEVEL_ORDER, levelOf, progressOf } from "@/features/goals/attainment";
+import type { Db } from "@/server/db/client";
+import { Prisma } from "@/server/db/generated/client";
+import { callerFor } from "../factories";
+import { checkInInput, createCheckInGoal, daysFromToday } from "../factories/check-ins";
+import { createGoalWorld, type GoalWorld } from "../factories/goals";
+import { createTestDatabase } from "../support/test-db";
+
+/**
+ * GoalReading and GoalMonthReading are kept by database triggers (migration *_goal_readings)
+ * for every way a check-in or a measure is written. Whatever happens to a goal, they must hold
+ * what a recomputation from its check-ins with the TypeScript reference gives.
+ */
+
+type StoredCheckIn = { id: string; value: number; confidence: number; effectiveDate: string; createdAt: Date; replacesId: string | null };
+type Expected = {
+  reading: { value: number; confidence: number; effectiveDate: string; points: number; levelRank: number } | null;
+  months: { month: string; value: number; points: number; pointsChange: number; checkIns: number }[];
+};
+
+const iso = (date: Date) => date.toISOString().slice(0, 10);
+
+/** What the tables must hold for a goal, worked out in TypeScript from its check-ins and measure. */
+function expectedOf(facts: GoalMeasureFacts, checkIns: readonly StoredCheckIn[]): Expected {
+  const replaced = new Set(checkIns.map((c) => c.replacesId).filter((id): id is string => id !== null));
+  // the order the readings apply in: effective date, then entry, then id (as the database sorts uuids)
+  const standing = checkIns
+    .filter((c) => !replaced.has(c.id))
+    .sort((a, b) => a.effectiveDate.localeCompare(b.effectiveDate) || a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
+  const measure = measureOf(facts);
+  const pointsOf = (value: number) => (measure ? progressOf(measure, value) * 100 : 0);
+  const rankOf = (value: number) => LEVEL_ORDER.indexOf(measure ? levelOf(measure, value) : "BELOW_MINIMUM");
+  const last = standing.at(-1);
+  const byMonth = new Map<string, StoredCheckIn[]>();
+  for (const c of standing) byMonth.set(`${c.effectiveDate.slice(0, 7)}-01`, [...(byMonth.get(`${c.effectiveDate.slice(0, 7)}-01`) ?? []), c]);
+  let previous = 0;
+  const months = [...byMonth.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([month, rows]) => {
+      const monthLast = rows.at(-1)!;
+      const points = Math.min(pointsOf(monthLast.value), 100);
+      const row = { month, value: monthLast.value, points, pointsChange: points - previous, checkIns: rows.length };
+      previous = points;
+      return row;
+    });
+  return {
+    reading: last
+      ? { value: last.value, confidence: last.confidence, effectiveDate: last.effectiveDate, points: pointsOf(last.value), levelRank: rankOf(last.value) }
+      : null,
+    months,
+  };
+}
+
+async function storedOf(db: Db, goalId: string): Promise<Expected> {
+  const [reading] = await db.$queryRaw<Expected["reading"][]>(Prisma.sql`
+    SELECT "value", "confidence", to_char("effectiveDate", 'YYYY-MM-DD') AS "effectiveDate", "points", "levelRank"
+    FROM "GoalReading" WHERE "goalId" = ${goalId}::uuid`);
+  const months = await db.$queryRaw<Expected["months"]>(Prisma.sql`
+    SELECT to_char("month", 'YYYY-MM-DD') AS "month", "value", "points", "pointsChange", "checkIns"
+    FROM "GoalMonthReading" WHERE "goalId" = ${goalId}::uuid ORDER BY "month"`);
+  return { reading: reading ?? null, months };
+}
+
+async function factsAndCheckIns(db: Db, goalId: string): Promise<{ facts: GoalMeasureFacts; checkIns: StoredCheckIn[] }> {
+  const goal = await db.goal.findUniqueOrThrow({ where: { id: goalId } });
+  const number = (value: Prisma.Decimal | null) => (value === null ? null : value.toNumber());
+  const rows = await db.checkIn.findMany({ where: { goalId } });
+  return {
+    facts: {
+      status: goal.status,
+      measureType: goal.measureType,
+      baseline: number(goal.baseline),
+      minimum: number(goal.minimum),
+      target: number(goal.target),
+      stretch: number(goal.stretch),
+      startDate: goal.startDate ? iso(goal.startDate) : null,
+      dueDate: goal.dueDate ? iso(goal.dueDate) : null,
+      cadence: goal.cadence,
+    },
+    checkIns: rows.map((row) => ({
+      id: row.id,
+      value: row.value.toNumber(),
+      confidence: row.confidence,
+      effectiveDate: iso(row.effectiveDate),
+      createdAt: row.createdAt,
+      replacesId: row.replacesId,
+    })),
+  };
+}
+
+const closeTo = (stored: Expected, expected: Expected) => {
+  expect(stored.months.map((m) => m.month)).toEqual(expected.months.map((m) => m.month));
+  stored.months.forEach((m, i) => {
+    const e = expected.months[i]!;
+    expect(m.value).toBeCloseTo(e.value, 9);
+    expect(m.points).toBeCloseTo(e.points, 9);
+    expect(m.pointsChange).toBeCloseTo(e.pointsChange, 9);
+    expect(m.checkIns).toBe(e.checkIns);
+  });
+  if (expected.reading === null) {
+    expect(stored.reading).toBeNull();
+    return;
+  }
+  expect(stored.reading).not.toBeNull();
+  expect(stored.reading!.effectiveDate).toBe(expected.reading.effectiveDate);
+  expect(stored.reading!.confidence).toBe(expected.reading.confidence);
+  expect(stored.reading!.value).toBeCloseTo(expected.reading.value, 9);
+  expect(stored.reading!.points).toBeCloseTo(expected.reading.points, 9);
+  expect(stored.reading!.levelRank).toBe(expected.reading.levelRank);
+};
+
+type Step =
+  | { kind: "checkIn"; value: number; daysAgo: number; confidence: number }
+  | { kind: "correct"; pick: number; value: number; daysAgo: number }
+  | { kind: "measure"; target: number; stretch: number };
+
+const step: fc.Arbitrary<Step> = fc.oneof(
+  { weight: 5, arbitrary: fc.record({ kind: fc.constant("checkIn" as const), value: fc.integer({ min: -20, max: 80 }), daysAgo: fc.integer({ min: 0, max: 100 }), confidence: fc.integer({ min: 1, max: 10 }) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant("correct" as const), pick: fc.nat(), value: fc.integer({ min: -20, max: 80 }), daysAgo: fc.integer({ min: 0, max: 100 }) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant("measure" as const), target: fc.integer({ min: 20, max: 60 }), stretch: fc.integer({ min: 60, max: 90 }) }) },
+);
+
+describe("GoalReading and GoalMonthReading (kept by the database)", () => {
+  let db: Db;
+  let w: GoalWorld;
+
+  beforeAll(async () => {
+    db = (await createTestDatabase()).prisma;
+    w = await createGoalWorld(db);
+  });
+
+  const employee = () => w.members.EMPLOYEE;
+  const newGoal = () =>
+    createCheckInGoal(db, w.organization.id, {
+      ownerId: employee().membershipId,
+      periodId: w.period.id,
+      managerSignedById: w.members.MANAGER.membershipId,
+      startInDays: -100,
+    });
+  const submit = (goalId: string, value: number, effectiveDate: string, confidence = 7, replacesId: string | null = null) =>
+    callerFor(db, employee().userId).checkIn.submit(
+      checkInInput(w.organization.slug, goalId, { reading: { kind: "value", value }, effectiveDate, confidence, replacesId }),
+    );
+
+  it("hold what the check-ins say after any mix of check-ins, back-dated ones, corrections and measure changes (20 runs)", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 7 }), async (steps) => {
+        const goal = await newGoal();
+        for (const s of steps) {
+          if (s.kind === "checkIn") await submit(goal.id, s.value, daysFromToday(-s.daysAgo), s.confidence);
+          else if (s.kind === "measure") await db.goal.update({ where: { id: goal.id }, data: { target: s.target, stretch: s.stretch } });
+          else {
+            const { checkIns } = await factsAndCheckIns(db, goal.id);
+            const replaced = new Set(checkIns.map((c) => c.replacesId));
+            const open = checkIns.filter((c) => !replaced.has(c.id));
+            if (open.length > 0) await submit(goal.id, s.value, daysFromToday(-s.daysAgo), 5, open[s.pick % open.length]!.id);
+          }
+        }
+        const { facts, checkIns } = await factsAndCheckIns(db, goal.id);
+        closeTo(await storedOf(db, goal.id), expectedOf(facts, checkIns));
+      }),
+      { numRuns: 20 },
+    );
+  });
+
+  it("has no row for a goal without check-ins, and a goal's rows go with it", async () => {
+    const goal = await newGoal();
+    expect(await storedOf(db, goal.id)).toEqual({ reading: null, months: [] });
+    await submit(goal.id, 25, daysFromToday(-1));
+    expect((await storedOf(db, goal.id)).reading).not.toBeNull();
+    await db.checkIn.deleteMany({ where: { goalId: goal.id } });
+    expect(await storedOf(db, goal.id)).toEqual({ reading: null, months: [] });
+  });
+
+  it("takes ten parallel check-ins on one goal in turn and ends on the latest", async () => {
+    const goal = await newGoal();
+    // distinct dates, so the latest is known whatever order they commit in
+    await Promise.all(Array.from({ length: 10 }, (_, i) => submit(goal.id, 20 + i, daysFromToday(-20 + i))));
+    const { facts, checkIns } = await factsAndCheckIns(db, goal.id);
+    expect(checkIns).toHaveLength(10);
+    const stored = await storedOf(db, goal.id);
+    expect(stored.reading).toMatchObject({ value: 29, effectiveDate: daysFromToday(-11) });
+    closeTo(stored, expectedOf(facts, checkIns));
+  });
+
+  it("follows a change of the measure: baseline 10, target 40 → 60 turns a reading of 25 from 50 to 30 points", async () => {
+    const goal = await newGoal();
+    await submit(goal.id, 25, daysFromToday(-2));
+    expect((await storedOf(db, goal.id)).reading).toMatchObject({ points: 50, levelRank: 0 });
+    await db.goal.update({ where: { id: goal.id }, data: { target: 60, stretch: 70 } });
+    const stored = await storedOf(db, goal.id);
+    expect(stored.reading!.points).toBeCloseTo(30, 9);
+    expect(stored.months.at(-1)!.points).toBeCloseTo(30, 9);
+  });
+});
