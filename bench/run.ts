@@ -16,6 +16,7 @@ import { hashPassword } from "../src/server/auth/password";
 import { todayOf } from "../src/features/checkins/progress";
 import { withPglite, withScratchPostgres, type BenchDatabase } from "./databases";
 import { LARGE_PASSWORD, seedLargeOrganization, type LargeOrg } from "./large-org";
+import { reportSettingsSql } from "../src/server/db/report-statement";
 import { TARGETS, benchScenarios, runOnDriver } from "./scenarios";
 
 const RUNS = Math.max(50, Number(process.env.BENCH_RUNS ?? 60));
@@ -63,8 +64,9 @@ async function benchDatabase({ handle, label }: BenchDatabase, passwordHash: str
     const reference = scenario.handWritten;
     const baseline = reference
       ? await handle.withSession(async (session) => {
-          await session.query("SET jit = off");
-          await session.query("SET work_mem = '32MB'");
+          // the settings the procedures' report statements run with, here for the whole session
+          const settings = reportSettingsSql({}, "session");
+          await session.query(settings.text, settings.values);
           return time(() => runOnDriver(session, reference));
         })
       : null;

@@ -18,7 +18,7 @@ type Timing = { p50: number; p95: number };
 export type Scenario = {
   name: string;
   run: (db: Db, run: number) => Promise<unknown>;
-  /** the same numbers from one hand-written SQL query, run directly on the driver (`SET jit = off` first, as the procedures run) */
+  /** the same numbers from one hand-written SQL query, run directly on the driver (with the report settings first, as the procedures run) */
   handWritten?: Prisma.Sql;
 };
 

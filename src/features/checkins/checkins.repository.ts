@@ -109,19 +109,42 @@ export type CheckInInsert = {
   bodyDigest: string;
 };
 
+type StoredCheckInSql = Omit<CheckInRow, "author" | "replacedBy"> & { authorId: string; authorName: string };
+
+/**
+ * Runs an INSERT … RETURNING * of one check-in and answers with the stored row as
+ * findCheckIn reads it (its author's name joined in the same statement, and nothing replacing
+ * it yet), so a check-in costs one round trip, not a write and four reads.
+ */
+async function insertReturningRow(db: Writer, insert: Prisma.Sql): Promise<CheckInRow | null> {
+  const rows = await db.$queryRaw<StoredCheckInSql[]>(Prisma.sql`
+    WITH stored AS (${insert})
+    SELECT s."id"::text AS "id", s."goalId"::text AS "goalId", s."value", s."doneStepIds", s."confidence", s."comment", s."effectiveDate",
+      s."replacesId"::text AS "replacesId", s."createdAt", s."bodyDigest", m."id"::text AS "authorId", u."name" AS "authorName"
+    FROM stored s
+    JOIN "Membership" m ON m."organizationId" = s."organizationId" AND m."id" = s."authorId"
+    JOIN "User" u ON u."id" = m."userId"`);
+  const row = rows[0];
+  if (!row) return null;
+  const { authorId, authorName, ...checkIn } = row;
+  return { ...checkIn, author: { id: authorId, user: { name: authorName } }, replacedBy: null };
+}
+
 /**
  * Stores the check-in unless one with the same client key exists (then returns null). A
  * parallel repeat waits for the first to commit and then finds its key taken, so it is never
  * stored twice.
  */
-export async function insertCheckIn(tx: Writer, row: CheckInInsert): Promise<string | null> {
-  const inserted = await tx.$queryRaw<{ id: string }[]>(Prisma.sql`
+export function insertCheckIn(tx: Writer, row: CheckInInsert): Promise<CheckInRow | null> {
+  return insertReturningRow(
+    tx,
+    Prisma.sql`
     INSERT INTO "CheckIn" ("organizationId", "goalId", "value", "doneStepIds", "confidence", "comment", "effectiveDate", "replacesId", "authorId", "clientKey", "bodyDigest")
     VALUES (${row.organizationId}::uuid, ${row.goalId}::uuid, ${row.value.toFixed(4)}::numeric, ${row.doneStepIds}::text[], ${row.confidence},
             ${row.comment}, ${row.effectiveDate}::date, ${row.replacesId}::uuid, ${row.authorId}::uuid, ${row.clientKey}, ${row.bodyDigest})
     ON CONFLICT ("organizationId", "clientKey") DO NOTHING
-    RETURNING "id"::text AS "id"`);
-  return inserted[0]?.id ?? null;
+    RETURNING *`,
+  );
 }
 
 /**
@@ -132,16 +155,18 @@ export async function insertCheckIn(tx: Writer, row: CheckInInsert): Promise<str
  * its current reading, and two shared holders upgrading at once would deadlock. Null when the
  * key was taken or the goal is no longer ACTIVE; the caller tells the two apart by the key.
  */
-export async function insertCheckInIfActive(db: Writer, row: CheckInInsert): Promise<string | null> {
-  const inserted = await db.$queryRaw<{ id: string }[]>(Prisma.sql`
+export function insertCheckInIfActive(db: Writer, row: CheckInInsert): Promise<CheckInRow | null> {
+  return insertReturningRow(
+    db,
+    Prisma.sql`
     INSERT INTO "CheckIn" ("organizationId", "goalId", "value", "doneStepIds", "confidence", "comment", "effectiveDate", "replacesId", "authorId", "clientKey", "bodyDigest")
     SELECT g."organizationId", g."id", ${row.value.toFixed(4)}::numeric, ${row.doneStepIds}::text[], ${row.confidence},
            ${row.comment}, ${row.effectiveDate}::date, ${row.replacesId}::uuid, ${row.authorId}::uuid, ${row.clientKey}, ${row.bodyDigest}
     FROM (SELECT "organizationId", "id" FROM "Goal"
           WHERE "organizationId" = ${row.organizationId}::uuid AND "id" = ${row.goalId}::uuid AND "status" = 'ACTIVE' FOR NO KEY UPDATE) g
     ON CONFLICT ("organizationId", "clientKey") DO NOTHING
-    RETURNING "id"::text AS "id"`);
-  return inserted[0]?.id ?? null;
+    RETURNING *`,
+  );
 }
 
 /**

@@ -128,17 +128,17 @@ export async function submitCheckIn(ctx: GoalContext, input: CheckInSubmit, now:
     clientKey: input.clientKey,
     bodyDigest: digest,
   };
-  let insertedId: string | null;
+  let inserted: CheckInRow | null;
   try {
-    insertedId =
+    inserted =
       goal.measureType === "MILESTONES"
         ? // the steps follow the current check-in in the same transaction
           await ctx.orgDb.$transaction(async (tx) => {
             const status = await lockGoal(tx, ctx.organization.id, goal.id);
             if (status !== "ACTIVE") throw new AppError("BAD_REQUEST", "checkIns.errors.notActive");
-            const id = await insertCheckIn(tx, insert);
-            if (id !== null) await syncStepsWithCurrent(tx, ctx.organization.id, goal.id);
-            return id;
+            const row = await insertCheckIn(tx, insert);
+            if (row !== null) await syncStepsWithCurrent(tx, ctx.organization.id, goal.id);
+            return row;
           })
         : await insertCheckInIfActive(ctx.orgDb, insert);
   } catch (error) {
@@ -147,11 +147,7 @@ export async function submitCheckIn(ctx: GoalContext, input: CheckInSubmit, now:
     throw error;
   }
 
-  if (insertedId !== null) {
-    const [row, progress] = await Promise.all([findCheckIn(ctx.orgDb, insertedId), progressForGoals(ctx, ctx.orgDb, viewer, [goal])]);
-    if (!row) throw notFound();
-    return { checkIn: checkInOf(row, maySeePrivate(viewer, goal.ownerId)), progress: progress.get(goal.id)! };
-  }
+  if (inserted !== null) return resultFor(ctx, viewer, goal, inserted);
   // nothing stored: a parallel repeat took the key first, or the goal stopped being ACTIVE
   const row = await findCheckInByKey(ctx.orgDb, input.clientKey);
   if (!row) throw new AppError("BAD_REQUEST", "checkIns.errors.notActive");

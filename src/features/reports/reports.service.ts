@@ -1,7 +1,7 @@
 import { todayOf } from "@/features/checkins/progress";
 import type { GoalContext } from "@/features/goals/goals.service";
 import { findPeriod } from "@/features/periods/periods.repository";
-import type { OrgTx } from "@/server/db/for-org";
+import { inReportTransaction } from "@/server/db/report-statement";
 import { dateToIsoDate } from "@/features/periods/periods.schema";
 import { compareNames } from "@/lib/collation";
 import { AppError, notFound } from "@/lib/errors";
@@ -38,21 +38,6 @@ async function resolveFilters(ctx: ReportContext, query: HrReportQuery): Promise
   return filters;
 }
 
-/**
- * Runs a report statement in a transaction of its own with JIT compilation off: PostgreSQL
- * would spend up to a second compiling a statement that runs in a fraction of that (a
- * recursive CTE's row estimate alone passes jit_above_cost).
- */
-function withoutJit<T>(ctx: ReportContext, work: (tx: OrgTx) => Promise<T>): Promise<T> {
-  return ctx.orgDb.$transaction(
-    async (tx) => {
-      await tx.$executeRaw`SET LOCAL jit = off`;
-      return work(tx);
-    },
-    { maxWait: 10_000, timeout: 60_000 },
-  );
-}
-
 /** Groups in name order (Swedish collation, as everywhere), goals with no team last. */
 function byGroupName(a: BreakdownRow, b: BreakdownRow): number {
   if (a.team === null || b.team === null) return a.team === null ? (b.team === null ? 0 : 1) : -1;
@@ -70,8 +55,8 @@ export async function hrReport(ctx: ReportContext, query: HrReportQuery, now: Da
   const filters = await resolveFilters(ctx, query);
   const params: ReportParams = { organizationId: ctx.organization.id, periodId: period.id, today: todayOf(now), filters };
   const [rows, managers, teams] = await Promise.all([
-    withoutJit(ctx, (tx) => reportRows(tx, params)),
-    withoutJit(ctx, (tx) => managerRows(tx, params)),
+    inReportTransaction(ctx.orgDb, (tx) => reportRows(tx, params)),
+    inReportTransaction(ctx.orgDb, (tx) => managerRows(tx, params)),
     teamChoices(ctx.orgDb, params),
   ]);
   // the period was found above; it is missing only if it vanished in between
