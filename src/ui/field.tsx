@@ -3,14 +3,18 @@ import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttribu
 type FieldFrameProps = { label: string; hint?: ReactNode; errors?: string[]; children: (ids: FieldIds) => ReactNode };
 type FieldIds = { inputId: string; describedBy: string | undefined; invalid: boolean };
 
-/** Label, control, hint and the errors beside the field, wired for screen readers. */
+/**
+ * Label, control, hint and the errors beside the field, wired for screen readers. The frame
+ * may shrink below its control's natural width (min-w-0): a select is as wide as its longest
+ * option, and in a grid or flex row that would push a phone's page sideways.
+ */
 function FieldFrame({ label, hint, errors = [], children }: FieldFrameProps) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = errors.length > 0 ? `${id}-error` : undefined;
   const describedBy = [errorId, hintId].filter(Boolean).join(" ") || undefined;
   return (
-    <div className="flex flex-col gap-1">
+    <div className="flex min-w-0 flex-col gap-1">
       <label htmlFor={id} className="text-sm font-medium text-slate-800">
         {label}
       </label>

@@ -1,6 +1,7 @@
 import { fc } from "@fast-check/vitest";
 import { beforeAll, describe, expect, it } from "vitest";
 import { measureOf, type GoalMeasureFacts } from "@/features/checkins/progress";
+import { measureFactsOf } from "@/features/checkins/progress.server";
 import { LEVEL_ORDER, levelOf, progressOf } from "@/features/goals/attainment";
 import type { Db } from "@/server/db/client";
 import { Prisma } from "@/server/db/generated/client";
@@ -79,19 +80,10 @@ async function storedOf(db: Db, goalId: string): Promise<Expected> {
 
 async function factsAndCheckIns(db: Db, goalId: string): Promise<{ facts: GoalMeasureFacts & TrendFacts; checkIns: StoredCheckIn[] }> {
   const goal = await db.goal.findUniqueOrThrow({ where: { id: goalId }, include: { period: true } });
-  const number = (value: Prisma.Decimal | null) => (value === null ? null : value.toNumber());
   const rows = await db.checkIn.findMany({ where: { goalId } });
   return {
     facts: {
-      status: goal.status,
-      measureType: goal.measureType,
-      baseline: number(goal.baseline),
-      minimum: number(goal.minimum),
-      target: number(goal.target),
-      stretch: number(goal.stretch),
-      startDate: goal.startDate ? iso(goal.startDate) : null,
-      dueDate: goal.dueDate ? iso(goal.dueDate) : null,
-      cadence: goal.cadence,
+      ...measureFactsOf(goal),
       kind: goal.kind,
       periodId: goal.periodId,
       periodStart: iso(goal.period.startDate),

@@ -11,9 +11,14 @@ import { Prisma } from "@/server/db/generated/client";
 type Reader = OrgDb | OrgTx;
 type Writer = OrgDb | OrgTx;
 
-/** Check-ins that no correction replaces: the SQL shared by every "current reading" query. */
-export const notReplaced = (alias: string) =>
-  Prisma.raw(`NOT EXISTS (SELECT 1 FROM "CheckIn" r WHERE r."organizationId" = ${alias}."organizationId" AND r."replacesId" = ${alias}."id")`);
+/**
+ * Check-in `alias` is one no correction replaces: the SQL every query outside the report
+ * shares. The organisation is the check-in's own unless a bound id is given; "replacesId IS NOT
+ * NULL" lets the planner read the few corrections from their unique index instead of hashing
+ * every check-in of the organisation.
+ */
+export const notReplaced = (alias: string, organizationId: Prisma.Sql = Prisma.raw(`${alias}."organizationId"`)) =>
+  Prisma.sql`NOT EXISTS (SELECT 1 FROM "CheckIn" r WHERE r."organizationId" = ${organizationId} AND r."replacesId" IS NOT NULL AND r."replacesId" = ${Prisma.raw(alias)}."id")`;
 
 export type CurrentReadingRow = { goalId: string; value: number; confidence: number; effectiveDate: string };
 

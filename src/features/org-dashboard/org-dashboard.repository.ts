@@ -1,6 +1,7 @@
 import type { Cadence } from "@/features/goals/goals.schema";
 import type { Db } from "@/server/db/client";
 import type { OrgDb } from "@/server/db/for-org";
+import { notReplaced } from "@/features/checkins/checkins.repository";
 import { Prisma } from "@/server/db/generated/client";
 import { inReportTransaction } from "@/server/db/report-statement";
 
@@ -40,12 +41,6 @@ export type DashboardParams = {
 
 const org = (p: DashboardParams) => Prisma.sql`${p.organizationId}::uuid`;
 const today = (p: DashboardParams) => Prisma.sql`${p.today}::date`;
-
-/** A check-in no correction replaces (`alias` names the CheckIn row). */
-// "replacesId IS NOT NULL" lets the planner read the few corrections from their unique index
-// instead of hashing every check-in of the organisation.
-const notReplaced = (p: DashboardParams, alias: string) =>
-  Prisma.sql`NOT EXISTS (SELECT 1 FROM "CheckIn" r WHERE r."organizationId" = ${org(p)} AND r."replacesId" IS NOT NULL AND r."replacesId" = ${Prisma.raw(alias)}."id")`;
 
 type MeasureCols = Record<"status" | "mt" | "b" | "mn" | "t" | "s" | "sd" | "dd" | "cadence", Prisma.Sql>;
 
@@ -350,7 +345,7 @@ function departmentCheckIns(db: RawReader, p: DashboardParams): Promise<Departme
     JOIN "Goal" g ON g."organizationId" = ${org(p)} AND g."id" = c."goalId"
     JOIN "Membership" m ON m."organizationId" = ${org(p)} AND m."id" = g."ownerId"
     LEFT JOIN tree ON tree."id" = ${goalTeam("g", "m")}
-    WHERE c."organizationId" = ${org(p)} AND c."effectiveDate" > ${today(p)} - 30 AND c."effectiveDate" <= ${today(p)} AND ${notReplaced(p, "c")}
+    WHERE c."organizationId" = ${org(p)} AND c."effectiveDate" > ${today(p)} - 30 AND c."effectiveDate" <= ${today(p)} AND ${notReplaced("c", org(p))}
       AND g."periodId" = ${p.periodId}::uuid AND ${shown("g")}
     GROUP BY ROLLUP (tree."departmentId")`,
     HASH_JOINS,

@@ -56,7 +56,7 @@ export function DryRunTable({ result }: { result: DryRunResult }) {
       {shown.length === 0 ? (
         <p className="rounded-md border border-dashed border-slate-300 px-4 py-6 text-center text-sm text-slate-600">{t("table.emptyFilter")}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
           {/* a table from the small breakpoint up; below it each row stacks as a small card */}
           <table className="block w-full text-left text-sm sm:table">
             <caption className="sr-only">{t("table.caption")}</caption>

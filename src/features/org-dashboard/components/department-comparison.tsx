@@ -170,7 +170,7 @@ export function DepartmentComparison({ orgSlug, comparison, canManageTeams }: { 
         </figure>
       </div>
 
-      <div className="overflow-x-auto rounded-md border border-slate-200">
+      <div className="relative overflow-x-auto rounded-md border border-slate-200">
         <table className="w-full text-left text-sm" data-testid="dashboard-departments-table">
           <caption className="px-3 pt-2 pb-1 text-left text-xs text-slate-600">{t("tableCaption")}</caption>
           <thead className="bg-slate-50 text-xs text-slate-700">

@@ -70,7 +70,7 @@ export function MonthlyTrend({ trend }: { trend: TrendPoint[] }) {
         <figcaption className="text-xs text-slate-600">{t("caption")}</figcaption>
       </figure>
 
-      <div className="overflow-x-auto rounded-md border border-slate-200">
+      <div className="relative overflow-x-auto rounded-md border border-slate-200">
         <table className="w-full text-left text-sm" data-testid="dashboard-trend-table">
           <caption className="px-3 pt-2 pb-1 text-left text-xs text-slate-600">{t("tableCaption")}</caption>
           <thead className="bg-slate-50 text-xs text-slate-700">

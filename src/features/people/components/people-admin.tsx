@@ -281,7 +281,7 @@ export function PeopleAdmin({
       ) : (
         <div aria-busy={list.isFetching || undefined} className={list.isPlaceholderData ? "opacity-60 transition-opacity" : undefined}>
           {/* wide screens: a table */}
-          <div className="hidden overflow-x-auto rounded-lg border border-slate-200 bg-white md:block">
+          <div className="relative hidden overflow-x-auto rounded-lg border border-slate-200 bg-white md:block">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">{t("tableCaption")}</caption>
               <thead className="border-b border-slate-200 bg-slate-50 text-xs tracking-wide text-slate-600 uppercase">

@@ -11,8 +11,10 @@ const TD = "px-3 py-1.5";
 const NUM = "px-3 py-1.5 text-right tabular-nums";
 
 function TableFrame({ caption, testId, id, children }: { caption: string; testId: string; id?: string; children: ReactNode }) {
+  // relative: the cells' screen-reader-only labels are positioned against the frame, so they
+  // scroll inside it with the table instead of widening the whole page on a phone
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm print:overflow-visible print:shadow-none">
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm print:overflow-visible print:shadow-none">
       <table id={id} data-testid={testId} className="w-full text-left text-sm print:text-xs">
         <caption className="px-3 pt-2 pb-1 text-left text-xs text-slate-600">{caption}</caption>
         {children}

@@ -58,7 +58,7 @@ export function GoalTable({
   const tGoals = useTranslations("goals");
   const day = useDayFormat();
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full min-w-[40rem] text-left text-sm" data-testid={testId}>
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50 text-xs text-slate-700">
@@ -129,7 +129,7 @@ export function OverdueTable({ orgSlug, goals, today }: { orgSlug: string; goals
   const t = useTranslations("teamDashboard.overdue");
   const day = useDayFormat();
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full min-w-[32rem] text-left text-sm" data-testid="check-ins-overdue-table">
         <caption className="sr-only">{t("caption")}</caption>
         <thead className="bg-slate-50 text-xs text-slate-700">

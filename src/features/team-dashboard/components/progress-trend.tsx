@@ -135,7 +135,7 @@ export function ProgressTrend({ trend, showPeople }: { trend: TrendPoint[]; show
       </figcaption>
       <details className="rounded-md border border-slate-200 bg-white">
         <summary className="cursor-pointer rounded-md px-3 py-2 text-sm font-medium text-brand-700 hover:bg-slate-50">{t("showTable")}</summary>
-        <div className="overflow-x-auto border-t border-slate-200">
+        <div className="relative overflow-x-auto border-t border-slate-200">
           <table className="w-full text-left text-sm" data-testid="progress-trend-table">
             <caption className="px-3 pt-2 pb-1 text-left text-xs text-slate-600">{t("caption")}</caption>
             <thead className="bg-slate-50 text-xs text-slate-700">

@@ -99,7 +99,7 @@ export function SubTeamTable({ orgSlug, rows }: { orgSlug: string; rows: SubTeam
   const points = usePointsFormat();
   const numberCell = "px-3 py-2 text-right tabular-nums";
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full min-w-[48rem] text-left text-sm" data-testid="sub-teams-table">
         <caption className="sr-only">{t("caption")}</caption>
         <thead className="bg-slate-50 text-xs text-slate-700">
