@@ -2,7 +2,8 @@
 DROP INDEX "CheckIn_organizationId_effectiveDate_idx";
 
 -- AlterTable
-ALTER TABLE "GoalReading" ADD COLUMN     "checkInId" UUID;
+ALTER TABLE "GoalReading" ADD COLUMN     "checkIns" INTEGER NOT NULL DEFAULT 0,
+ADD COLUMN     "checkInId" UUID;
 
 -- AlterTable
 ALTER TABLE "GoalMonthReading" ADD COLUMN     "periodId" UUID,
@@ -44,7 +45,14 @@ RETURNS date LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
     THEN GREATEST(month, date_trunc('month', start_date::timestamp)::date, date_trunc('month', period_start::timestamp)::date) END
 $$;
 
--- the rows stored before this migration
+-- the rows stored before this migration: each goal's readings (a correction replaces exactly
+-- one check-in, so the check-ins less the corrections) ...
+UPDATE "GoalReading" gr
+SET "checkIns" = x."n"
+FROM (SELECT c."goalId", (count(*) - count(c."replacesId"))::int AS "n" FROM "CheckIn" c GROUP BY c."goalId") x
+WHERE x."goalId" = gr."goalId";
+
+-- ... and the month rows' period and trend month
 UPDATE "GoalMonthReading" mr
 SET "periodId" = g."periodId",
     "trendMonth" = smarta_trend_month(g."kind"::text, g."status"::text, g."measureType"::text, g."target"::float8, g."startDate", gp."startDate", mr."month")
@@ -144,8 +152,8 @@ BEGIN
       SELECT 1 FROM "CheckIn" c
       WHERE c."organizationId" = gr."organizationId" AND c."goalId" = gr."goalId"
         AND NOT EXISTS (SELECT 1 FROM "CheckIn" r WHERE r."organizationId" = c."organizationId" AND r."replacesId" = c."id"));
-  INSERT INTO "GoalReading" AS gr ("organizationId", "goalId", "checkInId", "value", "confidence", "effectiveDate", "points", "levelRank")
-  SELECT DISTINCT ON (c."goalId") c."organizationId", c."goalId", c."id", c."value"::float8, c."confidence", c."effectiveDate",
+  INSERT INTO "GoalReading" AS gr ("organizationId", "goalId", "checkInId", "checkIns", "value", "confidence", "effectiveDate", "points", "levelRank")
+  SELECT DISTINCT ON (c."goalId") c."organizationId", c."goalId", c."id", (count(*) OVER (PARTITION BY c."goalId"))::int, c."value"::float8, c."confidence", c."effectiveDate",
     smarta_progress_points(g."measureType"::text, g."baseline"::float8, g."target"::float8, g."stretch"::float8, c."value"::float8),
     smarta_level_rank(smarta_level(g."measureType"::text, g."baseline"::float8, g."minimum"::float8, g."target"::float8, g."stretch"::float8, c."value"::float8))
   FROM "Goal" g
@@ -154,10 +162,10 @@ BEGIN
     AND NOT EXISTS (SELECT 1 FROM "CheckIn" r WHERE r."organizationId" = c."organizationId" AND r."replacesId" = c."id")
   ORDER BY c."goalId", c."effectiveDate" DESC, c."createdAt" DESC, c."id" DESC
   ON CONFLICT ("goalId") DO UPDATE
-  SET "checkInId" = EXCLUDED."checkInId", "value" = EXCLUDED."value", "confidence" = EXCLUDED."confidence", "effectiveDate" = EXCLUDED."effectiveDate",
-      "points" = EXCLUDED."points", "levelRank" = EXCLUDED."levelRank"
-  WHERE (gr."checkInId", gr."value", gr."confidence", gr."effectiveDate", gr."points", gr."levelRank")
-    IS DISTINCT FROM (EXCLUDED."checkInId", EXCLUDED."value", EXCLUDED."confidence", EXCLUDED."effectiveDate", EXCLUDED."points", EXCLUDED."levelRank");
+  SET "checkInId" = EXCLUDED."checkInId", "checkIns" = EXCLUDED."checkIns", "value" = EXCLUDED."value", "confidence" = EXCLUDED."confidence",
+      "effectiveDate" = EXCLUDED."effectiveDate", "points" = EXCLUDED."points", "levelRank" = EXCLUDED."levelRank"
+  WHERE (gr."checkInId", gr."checkIns", gr."value", gr."confidence", gr."effectiveDate", gr."points", gr."levelRank")
+    IS DISTINCT FROM (EXCLUDED."checkInId", EXCLUDED."checkIns", EXCLUDED."value", EXCLUDED."confidence", EXCLUDED."effectiveDate", EXCLUDED."points", EXCLUDED."levelRank");
 
   -- by the whole key (organisation first), so one goal's refresh reads its own rows only
   DELETE FROM "GoalMonthReading" mr
@@ -227,11 +235,11 @@ BEGIN
 
   reading_points := smarta_progress_points(goal."mt", goal."b", goal."t", goal."s", n."value"::float8);
   capped_points := LEAST(reading_points, 100);
-  INSERT INTO "GoalReading" AS gr ("organizationId", "goalId", "checkInId", "value", "confidence", "effectiveDate", "points", "levelRank")
-  VALUES (n."organizationId", n."goalId", n."id", n."value"::float8, n."confidence", n."effectiveDate", reading_points,
+  INSERT INTO "GoalReading" AS gr ("organizationId", "goalId", "checkInId", "checkIns", "value", "confidence", "effectiveDate", "points", "levelRank")
+  VALUES (n."organizationId", n."goalId", n."id", 1, n."value"::float8, n."confidence", n."effectiveDate", reading_points,
     smarta_level_rank(smarta_level(goal."mt", goal."b", goal."mn", goal."t", goal."s", n."value"::float8)))
   ON CONFLICT ("goalId") DO UPDATE
-  SET "checkInId" = EXCLUDED."checkInId", "value" = EXCLUDED."value", "confidence" = EXCLUDED."confidence",
+  SET "checkInId" = EXCLUDED."checkInId", "checkIns" = gr."checkIns" + 1, "value" = EXCLUDED."value", "confidence" = EXCLUDED."confidence",
       "effectiveDate" = EXCLUDED."effectiveDate", "points" = EXCLUDED."points", "levelRank" = EXCLUDED."levelRank";
 
   -- the latest reading's month is the goal's last month with readings

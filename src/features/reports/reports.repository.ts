@@ -116,35 +116,30 @@ const reportGoalsCte = (p: ReportParams) => {
   )`;
 };
 
-/** The check-ins of the period's goals (that are not CANCELLED), as `c`. */
-const periodCheckIns = (p: ReportParams) => Prisma.sql`
-    FROM "CheckIn" c
-    JOIN "Goal" g ON g."organizationId" = ${org(p)} AND g."id" = c."goalId"
-    WHERE c."organizationId" = ${org(p)} AND g."periodId" = ${p.periodId}::uuid AND g."status" <> 'CANCELLED'`;
-
 /**
- * One pass over the check-ins of the period's goals: how many readings each goal has. A
- * correction names a check-in of its own goal and no check-in is replaced twice (a unique
- * key), so a goal's readings are its check-ins less its corrections, with no lookup per row.
- * It joins the Goal table rather than the report_goals CTE: the planner knows the table's ids
- * are distinct and hashes the goals, where for a CTE it would guess 200 distinct ids and hash
- * the (ten times larger) check-ins instead. Goals the filters leave out are counted too and
- * simply never read.
+ * How many readings each goal has (its check-ins no correction replaces), as the database
+ * keeps them in GoalReading (migration 20261129083848_trend_totals): one narrow row per goal
+ * with readings instead of a pass over every check-in of the period. Goals the filters leave
+ * out are read too and simply never used.
  */
 const readingsCte = (p: ReportParams) => Prisma.sql`
   readings AS MATERIALIZED (
-    SELECT c."goalId", (count(*) - count(c."replacesId"))::int AS "n"
-    ${periodCheckIns(p)}
-    GROUP BY c."goalId"
+    SELECT gr."goalId", gr."checkIns" AS "n" FROM "GoalReading" gr WHERE gr."organizationId" = ${org(p)}
   )`;
 
-/** The same for the last 30 and 60 days, each check-in looked up in the replaced set. */
+/**
+ * The check-ins of the last 30 and 60 days per goal, each looked up in the replaced set:
+ * the organisation's, read straight from the (organisation, effective date, goal, id) index;
+ * by_owner keeps those of the report's goals. Joining the goals here as well would hash every
+ * recent check-in once more for nothing.
+ */
 const recentCte = (p: ReportParams) => Prisma.sql`
   recent AS MATERIALIZED (
     SELECT c."goalId",
       count(*) FILTER (WHERE c."effectiveDate" > ${today(p)} - ${RECENT_DAYS.short}::int)::int AS "n30",
       count(*)::int AS "n60"
-    ${periodCheckIns(p)}
+    FROM "CheckIn" c
+    WHERE c."organizationId" = ${org(p)}
       AND c."effectiveDate" > ${today(p)} - ${RECENT_DAYS.long}::int AND c."effectiveDate" <= ${today(p)}
       AND ${notReplaced("c")}
     GROUP BY c."goalId"
