@@ -3,7 +3,7 @@ import type { Db } from "@/server/db/client";
 import type { OrgDb } from "@/server/db/for-org";
 import { notReplaced } from "@/features/checkins/checkins.repository";
 import { Prisma } from "@/server/db/generated/client";
-import { inReportTransaction } from "@/server/db/report-statement";
+import { PREFER_HASH_JOINS, inReportTransaction } from "@/server/db/report-statement";
 
 /**
  * Every query of the organisation dashboard. Each answers for any number of goals in one
@@ -283,10 +283,6 @@ export async function departmentComparison(db: RawReader, p: DashboardParams): P
   return rows.map((row) => ({ ...row, checkIns30d: counted.get(row.teamId) ?? 0 }));
 }
 
-// The joins on the goal's team (an expression) leave the planner guessing a million rows; a
-// merge join then sorts every goal, where hashing the thousand teams is far cheaper.
-const HASH_JOINS = { enable_mergejoin: "off" };
-
 function departmentGoals(db: RawReader, p: DashboardParams): Promise<Omit<ComparisonSqlRow, "checkIns30d">[]> {
   return reportQuery(
     db,
@@ -330,7 +326,7 @@ function departmentGoals(db: RawReader, p: DashboardParams): Promise<Omit<Compar
     ) d
     LEFT JOIN agg a ON (d."id" IS NULL AND a."totalRow" = 1) OR (a."totalRow" = 0 AND a."departmentId" = d."id")
     WHERE d."id" IS NULL OR d."archivedAt" IS NULL OR a."goals" > 0`,
-    HASH_JOINS,
+    PREFER_HASH_JOINS,
   );
 }
 
@@ -348,7 +344,7 @@ function departmentCheckIns(db: RawReader, p: DashboardParams): Promise<Departme
     WHERE c."organizationId" = ${org(p)} AND c."effectiveDate" > ${today(p)} - 30 AND c."effectiveDate" <= ${today(p)} AND ${notReplaced("c", org(p))}
       AND g."periodId" = ${p.periodId}::uuid AND ${shown("g")}
     GROUP BY ROLLUP (tree."departmentId")`,
-    HASH_JOINS,
+    PREFER_HASH_JOINS,
   );
 }
 

@@ -1,7 +1,7 @@
 import { todayOf } from "@/features/checkins/progress";
 import type { GoalContext } from "@/features/goals/goals.service";
 import { findPeriod } from "@/features/periods/periods.repository";
-import { inReportTransaction } from "@/server/db/report-statement";
+import { PREFER_HASH_JOINS, inReportTransaction } from "@/server/db/report-statement";
 import { dateToIsoDate } from "@/features/periods/periods.schema";
 import { compareNames } from "@/lib/collation";
 import { AppError, notFound } from "@/lib/errors";
@@ -56,7 +56,7 @@ export async function hrReport(ctx: ReportContext, query: HrReportQuery, now: Da
   const params: ReportParams = { organizationId: ctx.organization.id, periodId: period.id, today: todayOf(now), filters };
   const [rows, managers, teams] = await Promise.all([
     inReportTransaction(ctx.orgDb, (tx) => reportRows(tx, params)),
-    inReportTransaction(ctx.orgDb, (tx) => managerRows(tx, params)),
+    inReportTransaction(ctx.orgDb, (tx) => managerRows(tx, params), PREFER_HASH_JOINS),
     teamChoices(ctx.orgDb, params),
   ]);
   // the period was found above; it is missing only if it vanished in between

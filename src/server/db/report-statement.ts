@@ -15,6 +15,13 @@ import { Prisma } from "./generated/client";
  */
 export const REPORT_SETTINGS: Readonly<Record<string, string>> = { jit: "off", work_mem: "32MB" };
 
+/**
+ * For statements whose joins the planner cannot estimate (a goal's team is an expression; a
+ * CTE has no statistics, so it guesses 200 distinct keys and a million rows): it then picks a
+ * merge join and sorts tens of thousands of rows on both sides, where hashing is far cheaper.
+ */
+export const PREFER_HASH_JOINS: Readonly<Record<string, string>> = { enable_mergejoin: "off" };
+
 /** Prisma ends an interactive transaction after 5 s; a report on a busy server may need longer. */
 const REPORT_TIMEOUT_MS = 60_000;
 
