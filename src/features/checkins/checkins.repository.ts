@@ -24,7 +24,7 @@ export type CurrentReadingRow = { goalId: string; value: number; confidence: num
 
 /**
  * The current reading of each goal: the latest by effective date (then by entry) not replaced,
- * as the database keeps it in GoalReading (migration 20261129064331_goal_readings).
+ * as the database keeps it in GoalReading (migration 20261129064522_goal_readings).
  */
 export async function currentReadings(db: Reader, organizationId: string, goalIds: readonly string[]): Promise<Map<string, CurrentReadingRow>> {
   if (goalIds.length === 0) return new Map();

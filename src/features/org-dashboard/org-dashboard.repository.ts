@@ -97,7 +97,7 @@ const stale = (p: DashboardParams, k: MeasureCols, lastCheckIn: Prisma.Sql) =>
 /**
  * Joins goal `g`'s current reading as `alias` (value, confidence, effectiveDate): the latest
  * by effective date (then entry) that no correction replaced, kept in GoalReading by the
- * database (migration 20261129064331_goal_readings), so no query here sorts the check-ins.
+ * database (migration 20261129064522_goal_readings), so no query here sorts the check-ins.
  */
 const joinReading = (p: DashboardParams, g: string, alias: string) =>
   Prisma.sql`LEFT JOIN "GoalReading" ${Prisma.raw(alias)} ON ${Prisma.raw(alias)}."organizationId" = ${org(p)} AND ${Prisma.raw(alias)}."goalId" = ${Prisma.raw(g)}."id"`;
@@ -382,7 +382,9 @@ export function monthlyTrend(db: RawReader, p: DashboardParams): Promise<TrendSq
       WHERE gp."organizationId" = ${org(p)} AND gp."id" = ${p.periodId}::uuid
     ),
     starts AS (
-      -- the goals counted from each month on: those that count in the trend, by start month
+      -- the goals counted from each month on: those that count in the trend, by start month.
+      -- The rule is smarta_trend_month's, written out: called per goal, its enum-to-text casts
+      -- double this statement's cost.
       SELECT GREATEST(date_trunc('month', g."startDate"::timestamp)::date, period."firstMonth") AS "month", count(*) AS "n"
       FROM "Goal" g, period
       WHERE g."organizationId" = ${org(p)} AND g."periodId" = ${p.periodId}::uuid AND g."kind" = 'PERFORMANCE'

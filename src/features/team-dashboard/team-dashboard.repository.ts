@@ -1,5 +1,6 @@
 import type { Cadence } from "@/features/goals/goals.schema";
 import type { OrgDb } from "@/server/db/for-org";
+import { notReplaced } from "@/features/checkins/checkins.repository";
 import { Prisma } from "@/server/db/generated/client";
 
 /**
@@ -255,7 +256,7 @@ export async function goalFacts(db: OrgDb, scope: DashboardScope, limits: { goal
              LEAD(c."effectiveDate") OVER (PARTITION BY c."goalId" ORDER BY c."effectiveDate", c."createdAt", c."id") AS "until"
       FROM "CheckIn" c
       WHERE c."organizationId" = ${org} AND c."goalId" IN (SELECT "id" FROM scoped)
-        AND NOT EXISTS (SELECT 1 FROM "CheckIn" r WHERE r."organizationId" = ${org} AND r."replacesId" = c."id")
+        AND ${notReplaced("c", org)}
     ),
     facts AS MATERIALIZED (
       SELECT s.*, cur."from" AS "lastCheckIn",
