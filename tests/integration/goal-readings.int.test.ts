@@ -23,7 +23,7 @@ type TrendFacts = { kind: string; periodId: string; periodStart: string };
 
 type StoredCheckIn = { id: string; value: number; confidence: number; effectiveDate: string; createdAt: Date; replacesId: string | null };
 type Expected = {
-  reading: { value: number; confidence: number; effectiveDate: string; points: number; levelRank: number; checkIns: number } | null;
+  reading: { value: number; confidence: number; effectiveDate: string; points: number; levelRank: number; checkIns: number; checkInDates: string } | null;
   months: { month: string; value: number; points: number; pointsChange: number; checkIns: number; periodId: string | null; trendMonth: string | null }[];
 };
 
@@ -61,7 +61,9 @@ function expectedOf(facts: GoalMeasureFacts & TrendFacts, checkIns: readonly Sto
     });
   return {
     reading: last
-      ? { value: last.value, confidence: last.confidence, effectiveDate: last.effectiveDate, points: pointsOf(last.value), levelRank: rankOf(last.value), checkIns: standing.length }
+      ? { value: last.value, confidence: last.confidence, effectiveDate: last.effectiveDate, points: pointsOf(last.value), levelRank: rankOf(last.value), checkIns: standing.length,
+          // earliest first, as width_bucket needs them
+          checkInDates: standing.map((c) => c.effectiveDate).join(",") }
       : null,
     months,
   };
@@ -69,7 +71,8 @@ function expectedOf(facts: GoalMeasureFacts & TrendFacts, checkIns: readonly Sto
 
 async function storedOf(db: Db, goalId: string): Promise<Expected> {
   const [reading] = await db.$queryRaw<Expected["reading"][]>(Prisma.sql`
-    SELECT "value", "confidence", to_char("effectiveDate", 'YYYY-MM-DD') AS "effectiveDate", "points", "levelRank", "checkIns"
+    SELECT "value", "confidence", to_char("effectiveDate", 'YYYY-MM-DD') AS "effectiveDate", "points", "levelRank", "checkIns",
+      array_to_string(ARRAY(SELECT to_char(d, 'YYYY-MM-DD') FROM unnest("checkInDates") WITH ORDINALITY AS u(d, i) ORDER BY i), ',') AS "checkInDates"
     FROM "GoalReading" WHERE "goalId" = ${goalId}::uuid`);
   const months = await db.$queryRaw<Expected["months"]>(Prisma.sql`
     SELECT to_char("month", 'YYYY-MM-DD') AS "month", "value", "points", "pointsChange", "checkIns",
@@ -121,6 +124,7 @@ const closeTo = (stored: Expected, expected: Expected) => {
   expect(stored.reading!.points).toBeCloseTo(expected.reading.points, 9);
   expect(stored.reading!.levelRank).toBe(expected.reading.levelRank);
   expect(stored.reading!.checkIns).toBe(expected.reading.checkIns);
+  expect(stored.reading!.checkInDates).toBe(expected.reading.checkInDates);
 };
 
 /** The period's trend totals as stored (months whose totals came back to nothing left out). */

@@ -2,6 +2,7 @@ import { CADENCE_DAYS } from "@/features/goals/attainment";
 import type { Cadence } from "@/features/goals/goals.schema";
 import type { OrgDb, OrgTx } from "@/server/db/for-org";
 import { Prisma } from "@/server/db/generated/client";
+import type { GoalAccessRow } from "./progress.server";
 
 /**
  * Every query of the check-ins area. Raw queries bind the organisation id on every table they
@@ -19,6 +20,17 @@ type Writer = OrgDb | OrgTx;
  */
 export const notReplaced = (alias: string, organizationId: Prisma.Sql = Prisma.raw(`${alias}."organizationId"`)) =>
   Prisma.sql`NOT EXISTS (SELECT 1 FROM "CheckIn" r WHERE r."organizationId" = ${organizationId} AND r."replacesId" IS NOT NULL AND r."replacesId" = ${Prisma.raw(alias)}."id")`;
+
+/**
+ * How many of a goal's readings are effective in the `days` days ending `today`, from its
+ * GoalReading row joined as `reading` (none: 0): its check-in dates are kept in order, so
+ * width_bucket finds how many fall on or before a day by binary search
+ * (migration 20261129114125_reading_dates).
+ */
+export const readingsInLastDays = (reading: string, today: Prisma.Sql, days: number) => {
+  const dates = Prisma.raw(`${reading}."checkInDates"`);
+  return Prisma.sql`COALESCE(width_bucket(${today}, ${dates}) - width_bucket(${today} - ${days}::int, ${dates}), 0)`;
+};
 
 export type CurrentReadingRow = { goalId: string; value: number; confidence: number; effectiveDate: string };
 
@@ -59,37 +71,80 @@ export function rollupChildren(db: Reader, parentIds: readonly string[]) {
   });
 }
 
-const checkInSelect = {
-  id: true,
-  goalId: true,
-  value: true,
-  doneStepIds: true,
-  confidence: true,
-  comment: true,
-  effectiveDate: true,
-  replacesId: true,
-  createdAt: true,
-  bodyDigest: true,
-  author: { select: { id: true, user: { select: { name: true } } } },
-  replacedBy: { select: { id: true } },
-} as const;
+export type CheckInGoalRow = GoalAccessRow & { stepIds: string[] };
 
-export function findCheckInByKey(db: Reader, clientKey: string) {
-  return db.checkIn.findFirst({ where: { clientKey }, select: checkInSelect });
+/**
+ * A goal as a check-in needs it, in one statement: the rules' facts, the measure and the ids
+ * of its steps (a goal page's findGoal reads nine relations in as many queries).
+ */
+export async function findCheckInGoal(db: Reader, organizationId: string, goalId: string): Promise<CheckInGoalRow | null> {
+  const rows = await db.$queryRaw<CheckInGoalRow[]>(Prisma.sql`
+    SELECT g."id"::text AS "id", g."status"::text AS "status", g."level"::text AS "level", g."kind"::text AS "kind",
+      g."ownerId"::text AS "ownerId", g."teamId"::text AS "teamId", g."measureType"::text AS "measureType",
+      g."baseline", g."minimum", g."target", g."stretch", g."startDate", g."dueDate", g."cadence"::text AS "cadence",
+      ARRAY(SELECT s."id"::text FROM "GoalStep" s WHERE s."organizationId" = g."organizationId" AND s."goalId" = g."id") AS "stepIds"
+    FROM "Goal" g
+    WHERE g."organizationId" = ${organizationId}::uuid AND g."id" = ${goalId}::uuid`);
+  return rows[0] ?? null;
 }
-export type CheckInRow = NonNullable<Awaited<ReturnType<typeof findCheckInByKey>>>;
 
-export function findCheckIn(db: Reader, checkInId: string) {
-  return db.checkIn.findFirst({ where: { id: checkInId }, select: checkInSelect });
+export type CheckInRow = {
+  id: string;
+  goalId: string;
+  value: Prisma.Decimal;
+  doneStepIds: string[];
+  confidence: number;
+  comment: string;
+  effectiveDate: Date;
+  replacesId: string | null;
+  createdAt: Date;
+  bodyDigest: string;
+  author: { id: string; user: { name: string } };
+  replacedBy: { id: string } | null;
+};
+
+type CheckInSqlRow = Omit<CheckInRow, "author" | "replacedBy"> & { authorId: string; authorName: string; replacedById: string | null };
+
+const checkInOfSql = ({ authorId, authorName, replacedById, ...checkIn }: CheckInSqlRow): CheckInRow => ({
+  ...checkIn,
+  author: { id: authorId, user: { name: authorName } },
+  replacedBy: replacedById === null ? null : { id: replacedById },
+});
+
+/**
+ * Check-ins `c` of the given rows with their author's name and the correction replacing them,
+ * in one statement (Prisma would load each relation with a query of its own, even for no row).
+ */
+const checkInColumns = (c: string) => Prisma.sql`
+  ${Prisma.raw(c)}."id"::text AS "id", ${Prisma.raw(c)}."goalId"::text AS "goalId", ${Prisma.raw(c)}."value", ${Prisma.raw(c)}."doneStepIds",
+  ${Prisma.raw(c)}."confidence", ${Prisma.raw(c)}."comment", ${Prisma.raw(c)}."effectiveDate", ${Prisma.raw(c)}."replacesId"::text AS "replacesId",
+  ${Prisma.raw(c)}."createdAt", ${Prisma.raw(c)}."bodyDigest", m."id"::text AS "authorId", u."name" AS "authorName"`;
+
+async function readCheckIns(db: Reader, organizationId: string, where: Prisma.Sql, orderBy: Prisma.Sql = Prisma.empty): Promise<CheckInRow[]> {
+  const rows = await db.$queryRaw<CheckInSqlRow[]>(Prisma.sql`
+    SELECT ${checkInColumns("c")}, rb."id"::text AS "replacedById"
+    FROM "CheckIn" c
+    JOIN "Membership" m ON m."organizationId" = c."organizationId" AND m."id" = c."authorId"
+    JOIN "User" u ON u."id" = m."userId"
+    LEFT JOIN "CheckIn" rb ON rb."organizationId" = c."organizationId" AND rb."replacesId" = c."id"
+    WHERE c."organizationId" = ${organizationId}::uuid AND ${where}
+    ${orderBy}`);
+  return rows.map(checkInOfSql);
+}
+
+export async function findCheckInByKey(db: Reader, organizationId: string, clientKey: string): Promise<CheckInRow | null> {
+  const [row] = await readCheckIns(db, organizationId, Prisma.sql`c."clientKey" = ${clientKey}`);
+  return row ?? null;
+}
+
+export async function findCheckIn(db: Reader, organizationId: string, checkInId: string): Promise<CheckInRow | null> {
+  const [row] = await readCheckIns(db, organizationId, Prisma.sql`c."id" = ${checkInId}::uuid`);
+  return row ?? null;
 }
 
 /** Every check-in of a goal, corrections and replaced ones included, in the order they apply. */
-export function checkInsOf(db: Reader, goalId: string) {
-  return db.checkIn.findMany({
-    where: { goalId },
-    select: checkInSelect,
-    orderBy: [{ effectiveDate: "asc" }, { createdAt: "asc" }, { id: "asc" }],
-  });
+export function checkInsOf(db: Reader, organizationId: string, goalId: string): Promise<CheckInRow[]> {
+  return readCheckIns(db, organizationId, Prisma.sql`c."goalId" = ${goalId}::uuid`, Prisma.sql`ORDER BY c."effectiveDate", c."createdAt", c."id"`);
 }
 
 /** Holds the goal's row until the transaction ends, so check-ins and lifecycle changes take turns. */
@@ -114,25 +169,19 @@ export type CheckInInsert = {
   bodyDigest: string;
 };
 
-type StoredCheckInSql = Omit<CheckInRow, "author" | "replacedBy"> & { authorId: string; authorName: string };
-
 /**
  * Runs an INSERT … RETURNING * of one check-in and answers with the stored row as
  * findCheckIn reads it (its author's name joined in the same statement, and nothing replacing
  * it yet), so a check-in costs one round trip, not a write and four reads.
  */
 async function insertReturningRow(db: Writer, insert: Prisma.Sql): Promise<CheckInRow | null> {
-  const rows = await db.$queryRaw<StoredCheckInSql[]>(Prisma.sql`
+  const rows = await db.$queryRaw<CheckInSqlRow[]>(Prisma.sql`
     WITH stored AS (${insert})
-    SELECT s."id"::text AS "id", s."goalId"::text AS "goalId", s."value", s."doneStepIds", s."confidence", s."comment", s."effectiveDate",
-      s."replacesId"::text AS "replacesId", s."createdAt", s."bodyDigest", m."id"::text AS "authorId", u."name" AS "authorName"
+    SELECT ${checkInColumns("s")}, NULL::text AS "replacedById"
     FROM stored s
     JOIN "Membership" m ON m."organizationId" = s."organizationId" AND m."id" = s."authorId"
     JOIN "User" u ON u."id" = m."userId"`);
-  const row = rows[0];
-  if (!row) return null;
-  const { authorId, authorName, ...checkIn } = row;
-  return { ...checkIn, author: { id: authorId, user: { name: authorName } }, replacedBy: null };
+  return rows[0] ? checkInOfSql(rows[0]) : null;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { canManage, type GoalViewer } from "@/features/goals/goal-access";
-import { viewerOf, visibleGoal, type GoalContext } from "@/features/goals/goals.service";
+import { seenOrNotFound, viewerOf, type GoalContext } from "@/features/goals/goals.service";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import type {
   CheckIn,
@@ -16,11 +16,13 @@ import {
   dueGoals,
   dueTargets,
   findCheckIn,
+  findCheckInGoal,
   findCheckInByKey,
   insertCheckIn,
   insertCheckInIfActive,
   lockGoal,
   syncStepsWithCurrent,
+  type CheckInGoalRow,
   type CheckInRow,
   type DueTargetRow,
 } from "./checkins.repository";
@@ -50,7 +52,7 @@ function checkInOf(row: CheckInRow, canSeePrivate: boolean): CheckIn {
 }
 
 /** The value a reading stores, after checking it fits the goal's measure. */
-function valueOf(goal: GoalAccessRow & { steps: { id: string }[] }, reading: CheckInSubmit["reading"]): { value: number; doneStepIds: string[] } {
+function valueOf(goal: CheckInGoalRow, reading: CheckInSubmit["reading"]): { value: number; doneStepIds: string[] } {
   switch (goal.measureType) {
     case "NUMBER":
     case "PERCENT": {
@@ -62,7 +64,7 @@ function valueOf(goal: GoalAccessRow & { steps: { id: string }[] }, reading: Che
     }
     case "MILESTONES": {
       if (reading.kind !== "milestones") throw fieldError("reading", "checkIns.errors.readingKind");
-      const steps = new Set(goal.steps.map((step) => step.id));
+      const steps = new Set(goal.stepIds);
       const done = [...new Set(reading.doneStepIds)];
       if (done.some((id) => !steps.has(id))) throw fieldError("reading.doneStepIds", "checkIns.errors.unknownStep");
       return { value: done.length, doneStepIds: done.sort() };
@@ -97,9 +99,13 @@ async function replay(ctx: GoalContext, viewer: GoalViewer, goal: GoalAccessRow,
 // checkIn.submit
 
 export async function submitCheckIn(ctx: GoalContext, input: CheckInSubmit, now: Date = new Date()): Promise<CheckInResult> {
-  const viewer = await viewerOf(ctx);
   // the key is looked up beside the goal: a repeat is answered before anything else is checked
-  const [goal, earlier] = await Promise.all([visibleGoal(ctx.orgDb, viewer, input.goalId), findCheckInByKey(ctx.orgDb, input.clientKey)]);
+  const [viewer, goalRow, earlier] = await Promise.all([
+    viewerOf(ctx),
+    findCheckInGoal(ctx.orgDb, ctx.organization.id, input.goalId),
+    findCheckInByKey(ctx.orgDb, ctx.organization.id, input.clientKey),
+  ]);
+  const goal = seenOrNotFound(viewer, goalRow);
   if (!canManage(viewer, goal)) throw forbidden();
   const stored = valueOf(goal, input.reading);
   const digest = digestOf(input, stored);
@@ -110,7 +116,7 @@ export async function submitCheckIn(ctx: GoalContext, input: CheckInSubmit, now:
   const startDate = measureFactsOf(goal).startDate;
   if (startDate !== null && input.effectiveDate < startDate) throw fieldError("effectiveDate", "checkIns.errors.beforeStart");
   if (input.replacesId !== null) {
-    const replaced = await findCheckIn(ctx.orgDb, input.replacesId);
+    const replaced = await findCheckIn(ctx.orgDb, ctx.organization.id, input.replacesId);
     if (!replaced || replaced.goalId !== goal.id) throw notFound();
     if (replaced.replacedBy) throw new AppError("CONFLICT", "checkIns.errors.alreadyReplaced");
   }
@@ -149,7 +155,7 @@ export async function submitCheckIn(ctx: GoalContext, input: CheckInSubmit, now:
 
   if (inserted !== null) return resultFor(ctx, viewer, goal, inserted);
   // nothing stored: a parallel repeat took the key first, or the goal stopped being ACTIVE
-  const row = await findCheckInByKey(ctx.orgDb, input.clientKey);
+  const row = await findCheckInByKey(ctx.orgDb, ctx.organization.id, input.clientKey);
   if (!row) throw new AppError("BAD_REQUEST", "checkIns.errors.notActive");
   return replay(ctx, viewer, goal, row, digest);
 }
@@ -163,10 +169,10 @@ function isUniqueViolation(error: unknown): boolean {
 // checkIn.list
 
 export async function listCheckIns(ctx: GoalContext, goalId: string): Promise<CheckInList> {
-  const viewer = await viewerOf(ctx);
-  const goal = await visibleGoal(ctx.orgDb, viewer, goalId);
+  const [viewer, goalRow] = await Promise.all([viewerOf(ctx), findCheckInGoal(ctx.orgDb, ctx.organization.id, goalId)]);
+  const goal = seenOrNotFound(viewer, goalRow);
   const canSeePrivate = maySeePrivate(viewer, goal.ownerId);
-  const [rows, progress] = await Promise.all([checkInsOf(ctx.orgDb, goal.id), progressForGoals(ctx, ctx.orgDb, viewer, [goal])]);
+  const [rows, progress] = await Promise.all([checkInsOf(ctx.orgDb, ctx.organization.id, goal.id), progressForGoals(ctx, ctx.orgDb, viewer, [goal])]);
   return { checkIns: rows.map((row) => checkInOf(row, canSeePrivate)), progress: progress.get(goal.id)! };
 }
 

@@ -16,23 +16,32 @@ export const MAX_ALIGNMENT_DEPTH = 50;
 // ---------------------------------------------------------------------------------------
 // The caller
 
+/** Every membership below `membershipId` in the reporting line (direct reports and further down), as a subquery of ids. */
+const belowIds = (organizationId: string, membershipId: string) => Prisma.sql`
+  WITH RECURSIVE below("id") AS (
+    SELECT m."id" FROM "Membership" m
+    WHERE m."organizationId" = ${organizationId}::uuid AND m."managerId" = ${membershipId}::uuid
+    UNION
+    SELECT m."id" FROM "Membership" m JOIN below b ON m."managerId" = b."id"
+    WHERE m."organizationId" = ${organizationId}::uuid
+  )
+  SELECT "id"::text FROM below WHERE "id" <> ${membershipId}::uuid`;
+
 /** Every membership below `membershipId` in the reporting line (direct reports and further down). */
 export async function membershipsBelow(db: Reader, organizationId: string, membershipId: string): Promise<string[]> {
-  const rows = await db.$queryRaw<{ id: string }[]>(Prisma.sql`
-    WITH RECURSIVE below("id") AS (
-      SELECT m."id" FROM "Membership" m
-      WHERE m."organizationId" = ${organizationId}::uuid AND m."managerId" = ${membershipId}::uuid
-      UNION
-      SELECT m."id" FROM "Membership" m JOIN below b ON m."managerId" = b."id"
-      WHERE m."organizationId" = ${organizationId}::uuid
-    )
-    SELECT "id"::text AS "id" FROM below WHERE "id" <> ${membershipId}::uuid`);
+  const rows = await db.$queryRaw<{ id: string }[]>(belowIds(organizationId, membershipId));
   return rows.map((row) => row.id);
 }
 
-export async function teamsLedBy(db: Reader, membershipId: string): Promise<string[]> {
-  const rows = await db.teamLead.findMany({ where: { membershipId }, select: { teamId: true } });
-  return rows.map((row) => row.teamId);
+/**
+ * What the goal rules need to know of the caller, in one statement (every goal procedure asks
+ * for it first): the memberships below them and the teams they lead.
+ */
+export async function viewerFacts(db: Reader, organizationId: string, membershipId: string): Promise<{ below: string[]; ledTeams: string[] }> {
+  const rows = await db.$queryRaw<{ below: string[]; ledTeams: string[] }[]>(Prisma.sql`
+    SELECT ARRAY(${belowIds(organizationId, membershipId)}) AS "below",
+      ARRAY(SELECT tl."teamId"::text FROM "TeamLead" tl WHERE tl."organizationId" = ${organizationId}::uuid AND tl."membershipId" = ${membershipId}::uuid) AS "ledTeams"`);
+  return rows[0] ?? { below: [], ledTeams: [] };
 }
 
 // ---------------------------------------------------------------------------------------

@@ -46,14 +46,13 @@ import {
   listTeamsWithLeads,
   lockOwnerGoals,
   membershipNames,
-  membershipsBelow,
   nextPriority,
   openGoalsOf,
   replaceSteps,
   selfAndDescendants,
   setPriorities,
   staleManagerSignatures,
-  teamsLedBy,
+  viewerFacts,
   updateGoalAtVersion,
   visibleWhere,
   type GoalColumns,
@@ -348,7 +347,7 @@ function byLevelAndTitle(a: NodeRow, b: NodeRow): number {
 // The caller and the rules' facts
 
 export async function viewerOf(ctx: GoalContext, db: Db = ctx.orgDb): Promise<GoalViewer> {
-  const [below, ledTeams] = await Promise.all([membershipsBelow(db, ctx.organization.id, ctx.membership.id), teamsLedBy(db, ctx.membership.id)]);
+  const { below, ledTeams } = await viewerFacts(db, ctx.organization.id, ctx.membership.id);
   return {
     membershipId: ctx.membership.id,
     readAll: ctx.can("goal.readAll"),
@@ -382,11 +381,15 @@ async function coSignerRuleOf(db: Db, row: GoalRow): Promise<CoSignerRule> {
   return { kind: "admin", ownerIsSoleAdmin: ownerIsAdmin && (await countActiveAdminsOtherThan(db, row.ownerId)) === 0 };
 }
 
-/** A visible goal, or NOT_FOUND exactly as for a missing id. */
-export async function visibleGoal(db: Db, viewer: GoalViewer, goalId: string): Promise<GoalRow> {
-  const row = await findGoal(db, goalId);
+/** The goal row if the viewer may see it; NOT_FOUND exactly as for a missing id otherwise. */
+export function seenOrNotFound<Row extends Pick<GoalFacts, "kind" | "ownerId">>(viewer: GoalViewer, row: Row | null): Row {
   if (!row || !canSee(viewer, row)) throw notFound();
   return row;
+}
+
+/** A visible goal, or NOT_FOUND exactly as for a missing id. */
+export async function visibleGoal(db: Db, viewer: GoalViewer, goalId: string): Promise<GoalRow> {
+  return seenOrNotFound(viewer, await findGoal(db, goalId));
 }
 
 /** Whether the chain above a goal reaches an organisation goal through goals that still count. */

@@ -158,14 +158,16 @@ export function alignmentOf(rows: readonly AlignmentSqlRow[]): Alignment {
 }
 
 export async function getOverview(ctx: DashboardContext, periodId: string, now: Date = new Date()): Promise<OrgDashboardOverview> {
-  const period = await findPeriod(ctx.orgDb, periodId);
-  if (!period) throw notFound();
-  const params = paramsOf(ctx, period.id, now);
-  const [comparison, trend, aligned] = await Promise.all([
+  // the statements start beside the period's lookup: each binds the organisation, so another
+  // organisation's period reads nothing, and its answer is thrown away for NOT_FOUND
+  const params = paramsOf(ctx, periodId, now);
+  const [period, comparison, trend, aligned] = await Promise.all([
+    findPeriod(ctx.orgDb, periodId),
     departmentComparison(ctx.orgDb, params),
     monthlyTrend(ctx.orgDb, params),
     alignmentQuery(ctx.orgDb, params),
   ]);
+  if (!period) throw notFound();
   return {
     period: { id: period.id, name: period.name, startDate: dateToIsoDate(period.startDate), endDate: dateToIsoDate(period.endDate) },
     today: params.today,

@@ -52,17 +52,14 @@ goals AS (
   JOIN "Membership" m ON m."organizationId" = ${o} AND m.id = g."ownerId"
   WHERE g."organizationId" = ${o} AND g."periodId" = ${p.periodId}::uuid AND g.status <> 'CANCELLED'
 ),
--- one pass over the goals' check-ins; a correction and the check-in it replaces are one reading
+-- the goals' stored readings: how many each has and their dates, earliest first (a correction
+-- and the check-in it replaces are one reading)
 check_ins AS (
-  SELECT c."goalId",
-    count(*) - count(c."replacesId") AS n,
-    count(*) FILTER (WHERE r.id IS NULL AND c."effectiveDate" > ${d} - ${RECENT_DAYS.short}::int AND c."effectiveDate" <= ${d}) AS n30,
-    count(*) FILTER (WHERE r.id IS NULL AND c."effectiveDate" > ${d} - ${RECENT_DAYS.long}::int AND c."effectiveDate" <= ${d}) AS n60
-  FROM "CheckIn" c
-  JOIN goals s ON s.id = c."goalId"
-  LEFT JOIN "CheckIn" r ON r."organizationId" = ${o} AND r."replacesId" = c.id
-  WHERE c."organizationId" = ${o}
-  GROUP BY c."goalId"
+  SELECT r."goalId", r."checkIns" AS n,
+    width_bucket(${d}, r."checkInDates") - width_bucket(${d} - ${RECENT_DAYS.short}::int, r."checkInDates") AS n30,
+    width_bucket(${d}, r."checkInDates") - width_bucket(${d} - ${RECENT_DAYS.long}::int, r."checkInDates") AS n60
+  FROM "GoalReading" r
+  WHERE r."organizationId" = ${o}
 ),
 scored AS (
   SELECT s.*, pr.cutoff, smarta_level_rank(s.outcome::text) AS rank,

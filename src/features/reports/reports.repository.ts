@@ -1,21 +1,25 @@
 import type { GoalKind, GoalLevel, OutcomeLevel } from "@/features/goals/goals.schema";
 import type { OrgDb } from "@/server/db/for-org";
 import { Prisma } from "@/server/db/generated/client";
+import { readingsInLastDays } from "@/features/checkins/checkins.repository";
 import type { Role } from "@/server/db/generated/enums";
 
 /**
  * The HR report's queries: two set-based statements (no query per team, person or goal), one
  * for the headline numbers, the groups and the unconfirmed outcomes, one for the managers,
- * which the service runs side by side. Each works out the report's goals once and makes one
- * pass over their check-ins; rows come back as JSON arrays. Each binds the organisation id on
+ * which the service runs side by side. Each reads the report's goals once; check-ins are
+ * counted from each goal's stored reading (GoalReading: how many it has and their dates), a
+ * correction and the check-in it replaces being one reading. Rows come back as JSON arrays. Each binds the organisation id on
  * every table it reads (raw SQL bypasses the tenant-scoped client) and takes "today" as a
  * parameter, never the database's CURRENT_DATE. Outcome ranks come from smarta_level_rank
  * (migration 20261129030000_status_in_sql). What each number means is written once, in
  * reports.schema.ts.
  *
- * The CTEs are MATERIALIZED: each is worked out once whatever plan the database picks, which
- * matters where it has no statistics to pick a good one (an embedded database nobody has run
- * ANALYZE on).
+ * The CTEs read more than once are MATERIALIZED: each is worked out once whatever plan the
+ * database picks, which matters where it has no statistics to pick a good one (an embedded
+ * database nobody has run ANALYZE on). The others are left for the planner to fold in:
+ * writing 40,000 rows out and reading them back costs more than it saves, and the report's
+ * goals keep their enum columns for the same reason (a cast to text is a lookup per value).
  */
 
 /** Anything that runs raw SQL: the tenant-scoped client or transaction, or the plain client in the benchmark. */
@@ -50,13 +54,6 @@ const inScope = (p: ReportParams, column: Prisma.Sql) =>
   hasTeamFilter(p) ? Prisma.sql`${column} IN (SELECT st."teamId" FROM scope_teams st)` : Prisma.sql`true`;
 
 /**
- * A check-in no correction replaces. A correction and the check-in it replaces are one
- * reading, so every count of check-ins in the report counts them once. The replaced ids are
- * gathered once (the `replaced` CTE) and looked up in a hash, never by a correlated anti-join.
- */
-const notReplaced = (alias: string) => Prisma.sql`${Prisma.raw(alias)}."id" NOT IN (SELECT rp."id" FROM replaced rp)`;
-
-/**
  * The completion counts over report goals `s` with the period row `pr` in scope. A CLOSED
  * goal always counts as due; its outcome rank comes from smarta_level_rank, so the order of
  * the levels has one definition.
@@ -64,9 +61,9 @@ const notReplaced = (alias: string) => Prisma.sql`${Prisma.raw(alias)}."id" NOT 
 const completionColumns = Prisma.sql`
   count(*)::int AS "goals",
   count(*) FILTER (WHERE s."status" = 'CLOSED' OR s."dueDate" <= pr."cutoff")::int AS "due",
-  count(*) FILTER (WHERE s."status" = 'CLOSED' AND smarta_level_rank(s."outcome") >= 1)::int AS "atMinimum",
-  count(*) FILTER (WHERE s."status" = 'CLOSED' AND smarta_level_rank(s."outcome") >= 2)::int AS "atTarget",
-  count(*) FILTER (WHERE s."status" = 'CLOSED' AND smarta_level_rank(s."outcome") >= 3)::int AS "atStretch",
+  count(*) FILTER (WHERE s."status" = 'CLOSED' AND smarta_level_rank(s."outcome"::text) >= 1)::int AS "atMinimum",
+  count(*) FILTER (WHERE s."status" = 'CLOSED' AND smarta_level_rank(s."outcome"::text) >= 2)::int AS "atTarget",
+  count(*) FILTER (WHERE s."status" = 'CLOSED' AND smarta_level_rank(s."outcome"::text) >= 3)::int AS "atStretch",
   count(*) FILTER (WHERE s."status" = 'CLOSED')::int AS "closed",
   count(*) FILTER (WHERE s."status" = 'CLOSED' AND s."outcomeConfirmedAt" IS NULL)::int AS "unconfirmed"`;
 
@@ -92,29 +89,36 @@ const scopeTeamsCte = (p: ReportParams) => {
   return Prisma.sql`scope_teams AS MATERIALIZED (${Prisma.join(parts, " INTERSECT ")})`;
 };
 
+/** The team a goal `g` of owner `m` counts for (see reports.schema.ts). */
+const goalTeam = Prisma.sql`CASE g."level" WHEN 'TEAM' THEN g."teamId" WHEN 'INDIVIDUAL' THEN COALESCE(g."teamIdAtActivation", m."teamId") END`;
+
+const signedByBoth = Prisma.sql`(g."ownerSignedAt" IS NOT NULL AND g."managerSignedAt" IS NOT NULL)`;
+
 /**
- * The report's goals: the period's goals that are not CANCELLED, narrowed by kind, level, the
- * owner's role and the goal's team (see reports.schema.ts for which team a goal counts for),
- * with the columns the numbers read. A cancelled goal is in no number of the report.
+ * The report's goals `g` (owner `m`): the period's goals that are not CANCELLED, narrowed by
+ * kind, level, the owner's role and the goal's team (see reports.schema.ts for which team a
+ * goal counts for). A cancelled goal is in no number of the report. Both statements select
+ * from here, each the columns it reads.
  */
-const reportGoalsCte = (p: ReportParams) => {
+const reportGoalsFrom = (p: ReportParams) => {
   const f = p.filters;
-  const team = Prisma.sql`CASE g."level" WHEN 'TEAM' THEN g."teamId" WHEN 'INDIVIDUAL' THEN COALESCE(g."teamIdAtActivation", m."teamId") END`;
   return Prisma.sql`
-  report_goals AS MATERIALIZED (
-    SELECT g."id", g."level"::text AS "level", g."kind"::text AS "kind", g."status"::text AS "status",
-      g."outcome"::text AS "outcome", g."outcomeConfirmedAt", g."dueDate", g."parentGoalId", g."ownerId",
-      (g."ownerSignedAt" IS NOT NULL AND g."managerSignedAt" IS NOT NULL) AS "signed",
-      ${team} AS "teamId"
     FROM "Goal" g
     JOIN "Membership" m ON m."organizationId" = ${org(p)} AND m."id" = g."ownerId"
     WHERE g."organizationId" = ${org(p)} AND g."periodId" = ${p.periodId}::uuid AND g."status" <> 'CANCELLED'
       ${f.kind ? Prisma.sql`AND g."kind" = ${f.kind}::"GoalKind"` : Prisma.empty}
       ${f.level ? Prisma.sql`AND g."level" = ${f.level}::"GoalLevel"` : Prisma.empty}
       ${f.role ? Prisma.sql`AND m."role" = ${f.role}::"Role"` : Prisma.empty}
-      AND ${inScope(p, team)}
-  )`;
+      AND ${inScope(p, goalTeam)}`;
 };
+
+const reportGoalsCte = (p: ReportParams) => Prisma.sql`
+  report_goals AS MATERIALIZED (
+    SELECT g."id", g."level", g."kind", g."status", g."outcome", g."outcomeConfirmedAt", g."dueDate", g."parentGoalId", g."ownerId",
+      ${signedByBoth} AS "signed",
+      ${goalTeam} AS "teamId"
+    ${reportGoalsFrom(p)}
+  )`;
 
 /**
  * How many readings each goal has (its check-ins no correction replaces), as the database
@@ -123,31 +127,8 @@ const reportGoalsCte = (p: ReportParams) => {
  * out are read too and simply never used.
  */
 const readingsCte = (p: ReportParams) => Prisma.sql`
-  readings AS MATERIALIZED (
+  readings AS (
     SELECT gr."goalId", gr."checkIns" AS "n" FROM "GoalReading" gr WHERE gr."organizationId" = ${org(p)}
-  )`;
-
-/**
- * The check-ins of the last 30 and 60 days per goal, each looked up in the replaced set:
- * the organisation's, read straight from the (organisation, effective date, goal, id) index;
- * by_owner keeps those of the report's goals. Joining the goals here as well would hash every
- * recent check-in once more for nothing.
- */
-const recentCte = (p: ReportParams) => Prisma.sql`
-  recent AS MATERIALIZED (
-    SELECT c."goalId",
-      count(*) FILTER (WHERE c."effectiveDate" > ${today(p)} - ${RECENT_DAYS.short}::int)::int AS "n30",
-      count(*)::int AS "n60"
-    FROM "CheckIn" c
-    WHERE c."organizationId" = ${org(p)}
-      AND c."effectiveDate" > ${today(p)} - ${RECENT_DAYS.long}::int AND c."effectiveDate" <= ${today(p)}
-      AND ${notReplaced("c")}
-    GROUP BY c."goalId"
-  )`;
-
-const replacedCte = (p: ReportParams) => Prisma.sql`
-  replaced AS MATERIALIZED (
-    SELECT r."replacesId" AS "id" FROM "CheckIn" r WHERE r."organizationId" = ${org(p)} AND r."replacesId" IS NOT NULL
   )`;
 
 const periodCte = (p: ReportParams) => Prisma.sql`
@@ -156,8 +137,8 @@ const periodCte = (p: ReportParams) => Prisma.sql`
     FROM "GoalPeriod" gp WHERE gp."organizationId" = ${org(p)} AND gp."id" = ${p.periodId}::uuid
   )`;
 
-/** The CTEs both statements start with: the team tree (and the filtered teams) and the report's goals. */
-const goalCtes = (p: ReportParams) => [ancestryCte(p), ...(hasTeamFilter(p) ? [scopeTeamsCte(p)] : []), reportGoalsCte(p)];
+/** The team tree and the teams the filters reach (the tree is the breakdown's too). */
+const teamCtes = (p: ReportParams) => [ancestryCte(p), ...(hasTeamFilter(p) ? [scopeTeamsCte(p)] : [])];
 
 // ---------------------------------------------------------------------------------------
 // Headline numbers
@@ -166,7 +147,7 @@ const headlineCtes = (p: ReportParams) => {
   const f = p.filters;
   return [
     // goals without a check-in count as 0; only ACTIVE and CLOSED goals take check-ins
-    Prisma.sql`per_goal AS MATERIALIZED (
+    Prisma.sql`per_goal AS (
       SELECT COALESCE(f."n", 0) AS "n" FROM report_goals s LEFT JOIN readings f ON f."goalId" = s."id"
       WHERE s."status" IN ('ACTIVE', 'CLOSED')
     )`,
@@ -245,46 +226,63 @@ const breakdownCtes = (p: ReportParams) => {
  * of their direct and indirect reports that are signed by both, and the check-ins on those
  * goals effective in the last 30 and 60 days. With a department or team filter, a manager is
  * listed when they or anyone below them sits in the filtered teams.
+ *
+ * Each person is summed up once (by_owner, one row per person with goals), then counted for
+ * every manager above them: the reporting lines are walked once from the top down, each
+ * person carrying the managers above them, which makes one row per (manager, report) pair
+ * only at the final, numbers-only aggregation. Reporting lines cannot loop (people.service
+ * and the CSV import refuse a cycle); should one slip in, its people are simply not reached.
  */
 const managerCtes = (p: ReportParams) => {
   const scoped = hasTeamFilter(p);
   return [
-    // (manager, report) for every direct and indirect report; UNION ends even on a stray cycle
-    Prisma.sql`chain AS (
-      SELECT r."managerId", r."id" AS "reportId" FROM "Membership" r
-      WHERE r."organizationId" = ${org(p)} AND r."managerId" IS NOT NULL
-      UNION
-      SELECT c."managerId", r."id" FROM chain c
-      JOIN "Membership" r ON r."organizationId" = ${org(p)} AND r."managerId" = c."reportId"
+    // only the columns the managers read, so the goals need not be materialised
+    Prisma.sql`manager_goals AS (
+      SELECT g."id", g."ownerId", ${signedByBoth} AS "signed"
+      ${reportGoalsFrom(p)}
     )`,
-    Prisma.sql`by_owner AS MATERIALIZED (
+    // the check-ins of the last 30 and 60 days from each goal's stored reading dates
+    Prisma.sql`by_owner AS (
       SELECT s."ownerId",
         count(*) FILTER (WHERE s."signed")::int AS "signed",
-        COALESCE(sum(f."n30"), 0)::int AS "n30", COALESCE(sum(f."n60"), 0)::int AS "n60"
-      FROM report_goals s LEFT JOIN recent f ON f."goalId" = s."id"
+        COALESCE(sum(${readingsInLastDays("r", today(p), RECENT_DAYS.short)}), 0)::int AS "n30",
+        COALESCE(sum(${readingsInLastDays("r", today(p), RECENT_DAYS.long)}), 0)::int AS "n60"
+      FROM manager_goals s
+      LEFT JOIN "GoalReading" r ON r."organizationId" = ${org(p)} AND r."goalId" = s."id"
       GROUP BY s."ownerId"
     )`,
-    Prisma.sql`manager_rows AS (
-      SELECT mg."id"::text AS "membershipId", u."name", t."name" AS "team",
-        count(*) FILTER (WHERE r."managerId" = mg."id" AND r."status" = 'ACTIVE')::int AS "directReports",
+    // every person with the managers above them, nearest last
+    Prisma.sql`lines AS (
+      SELECT m."id", ARRAY[]::uuid[] AS "above"
+      FROM "Membership" m WHERE m."organizationId" = ${org(p)} AND m."managerId" IS NULL
+      UNION ALL
+      SELECT m."id", l."above" || m."managerId"
+      FROM lines l JOIN "Membership" m ON m."organizationId" = ${org(p)} AND m."managerId" = l."id"
+    )`,
+    Prisma.sql`per_manager AS (
+      SELECT a."managerId",
+        count(*) FILTER (WHERE r."managerId" = a."managerId" AND r."status" = 'ACTIVE')::int AS "directReports",
         count(*) FILTER (WHERE r."status" = 'ACTIVE')::int AS "allReports",
         COALESCE(sum(bo."signed"), 0)::int AS "goalsSigned",
         COALESCE(sum(bo."n30"), 0)::int AS "checkIns30",
         COALESCE(sum(bo."n60"), 0)::int AS "checkIns60"
-      FROM "Membership" mg
+        ${scoped ? Prisma.sql`, bool_or(st."teamId" IS NOT NULL) AS "reportInScope"` : Prisma.empty}
+      FROM lines l
+      JOIN "Membership" r ON r."organizationId" = ${org(p)} AND r."id" = l."id"
+      LEFT JOIN by_owner bo ON bo."ownerId" = l."id"
+      ${scoped ? Prisma.sql`LEFT JOIN scope_teams st ON st."teamId" = r."teamId"` : Prisma.empty}
+      CROSS JOIN LATERAL unnest(l."above") AS a("managerId")
+      GROUP BY a."managerId"
+    )`,
+    Prisma.sql`manager_rows AS (
+      SELECT mg."id"::text AS "membershipId", u."name", t."name" AS "team",
+        pm."directReports", pm."allReports", pm."goalsSigned", pm."checkIns30", pm."checkIns60"
+      FROM per_manager pm
+      JOIN "Membership" mg ON mg."organizationId" = ${org(p)} AND mg."id" = pm."managerId"
       JOIN "User" u ON u."id" = mg."userId"
       LEFT JOIN "Team" t ON t."organizationId" = ${org(p)} AND t."id" = mg."teamId"
-      JOIN chain c ON c."managerId" = mg."id"
-      JOIN "Membership" r ON r."organizationId" = ${org(p)} AND r."id" = c."reportId"
-      LEFT JOIN by_owner bo ON bo."ownerId" = r."id"
-      ${scoped ? Prisma.sql`LEFT JOIN scope_teams st ON st."teamId" = r."teamId"` : Prisma.empty}
-      WHERE mg."organizationId" = ${org(p)} AND mg."status" = 'ACTIVE'
-        AND EXISTS (
-          SELECT 1 FROM "Membership" d
-          WHERE d."organizationId" = ${org(p)} AND d."managerId" = mg."id" AND d."status" = 'ACTIVE'
-        )
-      GROUP BY mg."id", u."name", t."name", mg."teamId"
-      ${scoped ? Prisma.sql`HAVING bool_or(st."teamId" IS NOT NULL) OR mg."teamId" IN (SELECT x."teamId" FROM scope_teams x)` : Prisma.empty}
+      WHERE mg."status" = 'ACTIVE' AND pm."directReports" > 0
+        ${scoped ? Prisma.sql`AND (pm."reportInScope" OR mg."teamId" IN (SELECT x."teamId" FROM scope_teams x))` : Prisma.empty}
     )`,
   ];
 };
@@ -381,20 +379,23 @@ function jsonRows<T>(value: unknown): T[] {
  * statement; null when the period is not the organisation's.
  */
 export async function reportRows(db: RawReader, p: ReportParams): Promise<ReportRows | null> {
-  const ctes = [...goalCtes(p), periodCte(p), readingsCte(p), ...headlineCtes(p), ...breakdownCtes(p), unconfirmedCte(p)];
+  const ctes = [...teamCtes(p), reportGoalsCte(p), periodCte(p), readingsCte(p), ...headlineCtes(p), ...breakdownCtes(p), unconfirmedCte(p)];
   const rows = await db.$queryRaw<StatementRow[]>(Prisma.sql`
     WITH RECURSIVE ${Prisma.join(ctes, ",\n")}
     SELECT to_char(pr."cutoff", 'YYYY-MM-DD') AS "cutoff",
       tot.*,
       people."activePeople", people."peopleWithSignedGoal",
-      (SELECT count(*)::int FROM per_goal) AS "checkInGoals",
-      (SELECT COALESCE(sum(pg."n"), 0)::int FROM per_goal pg) AS "checkInTotal",
-      (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY pg."n") FROM per_goal pg) AS "checkInMedian",
+      check_ins.*,
       (SELECT COALESCE(json_agg(b), '[]'::json) FROM breakdown_rows b) AS "breakdownRows",
       (SELECT COALESCE(json_agg(ur ORDER BY ur."position"), '[]'::json) FROM unconfirmed_rows ur) AS "unconfirmedRows"
     FROM period pr
     CROSS JOIN totals tot
-    CROSS JOIN people`);
+    CROSS JOIN people
+    CROSS JOIN (
+      SELECT count(*)::int AS "checkInGoals", COALESCE(sum(pg."n"), 0)::int AS "checkInTotal",
+        percentile_cont(0.5) WITHIN GROUP (ORDER BY pg."n") AS "checkInMedian"
+      FROM per_goal pg
+    ) check_ins`);
   const row = rows[0];
   if (!row) return null;
   const { breakdownRows, unconfirmedRows, ...headline } = row;
@@ -407,7 +408,7 @@ export async function reportRows(db: RawReader, p: ReportParams): Promise<Report
 
 /** The per-manager rows of a period in one statement. */
 export async function managerRows(db: RawReader, p: ReportParams): Promise<ManagerSqlRow[]> {
-  const ctes = [...goalCtes(p), replacedCte(p), recentCte(p), ...managerCtes(p)];
+  const ctes = [...(hasTeamFilter(p) ? teamCtes(p) : []), ...managerCtes(p)];
   const rows = await db.$queryRaw<{ managerRows: unknown }[]>(Prisma.sql`
     WITH RECURSIVE ${Prisma.join(ctes, ",\n")}
     SELECT COALESCE(json_agg(mr), '[]'::json) AS "managerRows" FROM manager_rows mr`);

@@ -6,6 +6,7 @@ import { roleHasPermission, type Permission } from "@/lib/permissions";
 import { resolveActor, type Actor, type SessionClaims } from "@/server/auth/actor";
 import type { Db } from "@/server/db/client";
 import { forOrg } from "@/server/db/for-org";
+import { Prisma } from "@/server/db/generated/client";
 import type { Role } from "@/server/db/generated/enums";
 import { ZOrganizationSettings } from "@/features/organizations/settings";
 
@@ -98,6 +99,19 @@ export type OrgContext = {
   actor: Actor;
 };
 
+type ActiveMembershipRow = OrgContext["membership"] & Omit<OrgContext["organization"], "id" | "settings"> & { organizationId: string; settings: string };
+
+/** The user's active membership in the organisation with this slug, with the organisation, in one statement (it runs on every request). */
+async function activeMembership(db: Db, userId: string, orgSlug: string): Promise<ActiveMembershipRow | null> {
+  const rows = await db.$queryRaw<ActiveMembershipRow[]>(Prisma.sql`
+    SELECT m."id"::text AS "id", m."role"::text AS "role", m."teamId"::text AS "teamId", m."managerId"::text AS "managerId",
+      o."id"::text AS "organizationId", o."slug", o."name", o."locale"::text AS "locale", o."settings"::text AS "settings"
+    FROM "Membership" m
+    JOIN "Organization" o ON o."id" = m."organizationId"
+    WHERE m."userId" = ${userId}::uuid AND m."status" = 'ACTIVE' AND o."slug" = ${orgSlug}`);
+  return rows[0] ?? null;
+}
+
 /**
  * Resolves the org slug to the caller's active membership. Not a member (or no such
  * organisation) answers NOT_FOUND, so organisations cannot be probed by slug.
@@ -105,20 +119,11 @@ export type OrgContext = {
 export const orgProcedure = protectedProcedure.use(async ({ ctx, next, getRawInput }) => {
   const parsed = z.object({ orgSlug: ZOrgSlug }).safeParse(await getRawInput());
   if (!parsed.success) throw new AppError("NOT_FOUND", "notFound");
-  const membership = await ctx.db.membership.findFirst({
-    where: { userId: ctx.actor.userId, status: "ACTIVE", organization: { slug: parsed.data.orgSlug } },
-    select: {
-      id: true,
-      role: true,
-      teamId: true,
-      managerId: true,
-      organization: { select: { id: true, slug: true, name: true, locale: true, settings: true } },
-    },
-  });
-  if (!membership) throw new AppError("NOT_FOUND", "notFound");
-  const { organization, ...own } = membership;
+  const found = await activeMembership(ctx.db, ctx.actor.userId, parsed.data.orgSlug);
+  if (!found) throw new AppError("NOT_FOUND", "notFound");
+  const { organizationId, slug, name, locale, settings, ...own } = found;
   const orgContext: OrgContext = {
-    organization: { ...organization, settings: ZOrganizationSettings.parse(organization.settings ?? {}) },
+    organization: { id: organizationId, slug, name, locale, settings: ZOrganizationSettings.parse(JSON.parse(settings)) },
     membership: own,
     actor: ctx.actor,
   };
@@ -126,7 +131,7 @@ export const orgProcedure = protectedProcedure.use(async ({ ctx, next, getRawInp
     ctx: {
       ...ctx,
       ...orgContext,
-      orgDb: forOrg(ctx.db, organization.id),
+      orgDb: forOrg(ctx.db, organizationId),
       can: (permission: Permission) => roleHasPermission(own.role, permission),
     },
   });
