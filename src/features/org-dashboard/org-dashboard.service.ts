@@ -85,10 +85,11 @@ export async function listChildren(
 ): Promise<DashboardChildren> {
   const params = paramsOf(ctx, input.periodId, now);
   const scope = { parentGoalId: input.parentGoalId, cursor: input.cursor ?? null, limit: input.limit ?? CHILDREN_PAGE_DEFAULT };
-  const check = await treeCheck(ctx.orgDb, params, scope);
+  // side by side, as in getOverview: the nodes of a period, parent or cursor that is not the
+  // organisation's are none, and are thrown away for NOT_FOUND
+  const [check, rows] = await Promise.all([treeCheck(ctx.orgDb, params, scope), childNodes(ctx.orgDb, params, scope)]);
   if (!check.periodFound || !check.parentFound || !check.cursorFound) throw notFound();
   const limit = scope.limit;
-  const rows = await childNodes(ctx.orgDb, params, scope);
   const page = rows.slice(0, limit);
   return {
     nodes: page.map(nodeOf),
