@@ -111,15 +111,20 @@ const checkInOfSql = ({ authorId, authorName, replacedById, ...checkIn }: CheckI
   replacedBy: replacedById === null ? null : { id: replacedById },
 });
 
-/**
- * Check-ins `c` of the given rows with their author's name and the correction replacing them,
- * in one statement (Prisma would load each relation with a query of its own, even for no row).
- */
-const checkInColumns = (c: string) => Prisma.sql`
-  ${Prisma.raw(c)}."id"::text AS "id", ${Prisma.raw(c)}."goalId"::text AS "goalId", ${Prisma.raw(c)}."value", ${Prisma.raw(c)}."doneStepIds",
-  ${Prisma.raw(c)}."confidence", ${Prisma.raw(c)}."comment", ${Prisma.raw(c)}."effectiveDate", ${Prisma.raw(c)}."replacesId"::text AS "replacesId",
-  ${Prisma.raw(c)}."createdAt", ${Prisma.raw(c)}."bodyDigest", m."id"::text AS "authorId", u."name" AS "authorName"`;
+/** The columns of check-in `alias` a CheckInRow reads, with its author (`m`, `u`) joined. */
+const checkInColumns = (alias: string) => {
+  const c = Prisma.raw(alias);
+  return Prisma.sql`
+  ${c}."id"::text AS "id", ${c}."goalId"::text AS "goalId", ${c}."value", ${c}."doneStepIds", ${c}."confidence", ${c}."comment",
+  ${c}."effectiveDate", ${c}."replacesId"::text AS "replacesId", ${c}."createdAt", ${c}."bodyDigest",
+  m."id"::text AS "authorId", u."name" AS "authorName"`;
+};
 
+/**
+ * The organisation's check-ins matching `where` with their author's name and the correction
+ * replacing them, in one statement (Prisma loads each relation with a query of its own, even
+ * when no check-in matches).
+ */
 async function readCheckIns(db: Reader, organizationId: string, where: Prisma.Sql, orderBy: Prisma.Sql = Prisma.empty): Promise<CheckInRow[]> {
   const rows = await db.$queryRaw<CheckInSqlRow[]>(Prisma.sql`
     SELECT ${checkInColumns("c")}, rb."id"::text AS "replacedById"

@@ -3,7 +3,7 @@ import type { Db } from "@/server/db/client";
 import type { OrgDb } from "@/server/db/for-org";
 import { readingsInLastDays } from "@/features/checkins/checkins.repository";
 import { Prisma } from "@/server/db/generated/client";
-import { PREFER_HASH_JOINS, inReportTransaction } from "@/server/db/report-statement";
+import { PREFER_HASH_JOINS, inReportTransaction, jsonRows } from "@/server/db/report-statement";
 
 /**
  * Every query of the organisation dashboard. Each answers for any number of goals in one
@@ -275,24 +275,32 @@ const periodGoalsByDepartment = (p: DashboardParams) => Prisma.sql`
  * check-ins effective in the last 30 days. Archived departments appear only with goals. The
  * check-ins are counted from each goal's stored reading dates, so no check-in row is read.
  *
+ * The same pass counts the goals the monthly trend counts, by start month (`starts`; see
+ * monthlyTrend), so the trend need not read the goals again.
+ *
  * The goals are split in two by id (random uuids, so two even halves) and the halves run side
  * by side, their counts added here: on two cores the status of 40,000 goals is worked out in
  * half the time.
  */
-export async function departmentComparison(db: RawReader, p: DashboardParams): Promise<ComparisonSqlRow[]> {
+export async function departmentComparison(db: RawReader, p: DashboardParams): Promise<{ rows: ComparisonSqlRow[]; starts: TrendStartRow[] }> {
   const halves = await Promise.all(GOAL_ID_HALVES.map((half) => departmentPart(db, p, half)));
   const merged = new Map<string | null, ComparisonPart>();
+  const starts = new Map<string, number>();
   for (const row of halves.flat()) {
     const earlier = merged.get(row.teamId);
     merged.set(row.teamId, earlier ? addParts(earlier, row) : row);
+    for (const start of jsonRows<TrendStartRow>(row.starts)) starts.set(start.month, (starts.get(start.month) ?? 0) + start.goals);
   }
-  return [...merged.values()].map(({ pointsSum, pointsCount, ...row }) => ({
-    ...row,
-    meanProgressPoints: pointsCount !== null && pointsCount > 0 ? pointsSum! / pointsCount : null,
-  }));
+  return {
+    rows: [...merged.values()].map(({ pointsSum, pointsCount, starts: _starts, ...row }) => ({
+      ...row,
+      meanProgressPoints: pointsCount !== null && pointsCount > 0 ? pointsSum! / pointsCount : null,
+    })),
+    starts: [...starts].map(([month, goals]) => ({ month, goals })),
+  };
 }
 
-type ComparisonPart = Omit<ComparisonSqlRow, "meanProgressPoints"> & { pointsSum: number | null; pointsCount: number | null };
+type ComparisonPart = Omit<ComparisonSqlRow, "meanProgressPoints"> & { pointsSum: number | null; pointsCount: number | null; starts: unknown };
 
 const COUNTED = ["goals", "active", "closed", "achieved", "overdue", "onTrack", "atRisk", "offTrack", "stale", "checkIns30d", "pointsSum", "pointsCount"] as const;
 
@@ -320,7 +328,12 @@ function departmentPart(db: RawReader, p: DashboardParams, half: (typeof GOAL_ID
         ${healthOfReading(p, castCols("g"), "cur")} AS "health",
         ${stale(p, castCols("g"), Prisma.sql`cur."effectiveDate"`)} AS "stale",
         CASE WHEN g."status" IN ('ACTIVE', 'CLOSED') AND ${hasMeasure(castCols("g"))} THEN LEAST(COALESCE(cur."points", 0), 100) END AS "points",
-        ${readingsInLastDays("cur", today(p), RECENT_CHECK_IN_DAYS)} AS "recent"
+        ${readingsInLastDays("cur", today(p), RECENT_CHECK_IN_DAYS)} AS "recent",
+        -- the month the trend counts the goal from (null: it does not count). The rule is
+        -- smarta_trend_month's, written out: called per goal, its enum-to-text casts would
+        -- double the trend's cost.
+        CASE WHEN g."status" IN ('ACTIVE', 'CLOSED') AND ${hasMeasure(castCols("g"))} AND g."sd" <= pd."lastDay"
+          THEN date_trunc('month', g."sd"::timestamp)::date END AS "startMonth"
       FROM (
         -- OFFSET 0 keeps the subquery apart, so the columns the status functions read are
         -- cast once per goal, not once per mention in their inlined bodies
@@ -328,11 +341,15 @@ function departmentPart(db: RawReader, p: DashboardParams, half: (typeof GOAL_ID
         ${periodGoalsByDepartment(p)} AND ${half("g", "id")}
         OFFSET 0
       ) g
+      CROSS JOIN (
+        SELECT LEAST(gp."endDate", ${today(p)}) AS "lastDay" FROM "GoalPeriod" gp WHERE gp."organizationId" = ${org(p)} AND gp."id" = ${p.periodId}::uuid
+      ) pd
       -- the half's readings only, so only they are hashed
       ${joinReading(p, "g", "cur")} AND ${half("cur", "goalId")}
     ),
     agg AS (
-      SELECT GROUPING(x."departmentId") AS "totalRow", x."departmentId",
+      -- "set": 1 a department, 3 the organisation, 2 a start month
+      SELECT GROUPING(x."departmentId", x."startMonth") AS "set", x."departmentId", x."startMonth",
         count(*)::int AS "goals",
         count(*) FILTER (WHERE x."status" = 'ACTIVE')::int AS "active",
         count(*) FILTER (WHERE x."status" = 'CLOSED')::int AS "closed",
@@ -346,16 +363,20 @@ function departmentPart(db: RawReader, p: DashboardParams, half: (typeof GOAL_ID
         count(x."points")::int AS "pointsCount",
         sum(x."recent")::int AS "checkIns30d"
       FROM measured x
-      GROUP BY ROLLUP (x."departmentId")
+      GROUP BY GROUPING SETS ((x."departmentId"), (), (x."startMonth"))
     )
     SELECT d."id"::text AS "teamId", d."name", a."goals", a."active", a."closed", a."achieved", a."overdue", a."onTrack",
-      a."atRisk", a."offTrack", a."stale", a."pointsSum", a."pointsCount", a."checkIns30d"
+      a."atRisk", a."offTrack", a."stale", a."pointsSum", a."pointsCount", a."checkIns30d",
+      CASE WHEN d."id" IS NULL THEN (
+        SELECT json_agg(json_build_object('month', to_char(s."startMonth", 'YYYY-MM'), 'goals', s."goals"))
+        FROM agg s WHERE s."set" = 2 AND s."startMonth" IS NOT NULL
+      ) END AS "starts"
     FROM (
       SELECT t."id", t."name", t."archivedAt" FROM "Team" t WHERE t."organizationId" = ${org(p)} AND t."parentTeamId" IS NULL
       UNION ALL
       SELECT NULL, NULL, NULL
     ) d
-    LEFT JOIN agg a ON (d."id" IS NULL AND a."totalRow" = 1) OR (a."totalRow" = 0 AND a."departmentId" = d."id")
+    LEFT JOIN agg a ON (d."id" IS NULL AND a."set" = 3) OR (a."set" = 1 AND a."departmentId" = d."id")
     WHERE d."id" IS NULL OR d."archivedAt" IS NULL OR a."goals" > 0`,
     PREFER_HASH_JOINS,
   );
@@ -373,6 +394,14 @@ export type TrendSqlRow = {
   checkIns: number;
 };
 
+/** How many goals the trend counts from a month ("YYYY-MM") on: those that started in it. */
+export type TrendStartRow = { month: string; goals: number };
+
+/** The trend's months with their goal counts: the goals started in or before each month. */
+export function withGoalCounts(months: readonly Omit<TrendSqlRow, "goalCount">[], starts: readonly TrendStartRow[]): TrendSqlRow[] {
+  return months.map((row) => ({ ...row, goalCount: starts.reduce((sum, start) => (start.month <= row.month ? sum + start.goals : sum), 0) }));
+}
+
 /**
  * The organisation's mean progress at each month's end of the period (up to today): over the
  * ACTIVE and CLOSED performance goals with a measure that had started by then, each read at
@@ -385,24 +414,16 @@ export type TrendSqlRow = {
  * changes up to a month add up to its progress at that month's end, so the running total of
  * the period's monthly sums is the sum of every goal's progress: the trend reads one row per
  * month. A change from before the goal's start (or the period's first month) counts from then.
+ * How many goals each month counts comes from the department comparison's pass over the goals
+ * (withGoalCounts).
  */
-export function monthlyTrend(db: RawReader, p: DashboardParams): Promise<TrendSqlRow[]> {
-  return reportQuery<TrendSqlRow>(db, Prisma.sql`
+export function monthlyTrend(db: RawReader, p: DashboardParams): Promise<Omit<TrendSqlRow, "goalCount">[]> {
+  return reportQuery<Omit<TrendSqlRow, "goalCount">>(db, Prisma.sql`
     WITH period AS (
       SELECT date_trunc('month', gp."startDate"::timestamp)::date AS "firstMonth", LEAST(gp."endDate", ${today(p)}) AS "lastDay",
         date_trunc('month', LEAST(gp."endDate", ${today(p)})::timestamp)::date AS "lastMonth"
       FROM "GoalPeriod" gp
       WHERE gp."organizationId" = ${org(p)} AND gp."id" = ${p.periodId}::uuid
-    ),
-    starts AS (
-      -- the goals counted from each month on: those that count in the trend, by start month.
-      -- The rule is smarta_trend_month's, written out: called per goal, its enum-to-text casts
-      -- double this statement's cost.
-      SELECT GREATEST(date_trunc('month', g."startDate"::timestamp)::date, period."firstMonth") AS "month", count(*) AS "n"
-      FROM "Goal" g, period
-      WHERE g."organizationId" = ${org(p)} AND g."periodId" = ${p.periodId}::uuid AND g."kind" = 'PERFORMANCE'
-        AND g."status" IN ('ACTIVE', 'CLOSED') AND ${hasMeasure(goalCols("g"))} AND g."startDate" <= period."lastDay"
-      GROUP BY 1
     ),
     months AS (
       SELECT m::date AS "month", (m + interval '1 month' - interval '1 day')::date AS "monthEnd", period."lastDay"
@@ -410,11 +431,9 @@ export function monthlyTrend(db: RawReader, p: DashboardParams): Promise<TrendSq
     )
     SELECT to_char(mo."month", 'YYYY-MM') AS "month", to_char(LEAST(mo."monthEnd", mo."lastDay"), 'YYYY-MM-DD') AS "asOf",
       ${today(p)} < mo."monthEnd" AS "partial",
-      COALESCE(sum(st."n") OVER (ORDER BY mo."month"), 0)::int AS "goalCount",
       (sum(COALESCE(tm."pointsChange", 0)) OVER (ORDER BY mo."month"))::float8 AS "pointsSum",
       COALESCE(tm."checkIns", 0)::int AS "checkIns"
     FROM months mo
-    LEFT JOIN starts st ON st."month" = mo."month"
     LEFT JOIN "PeriodTrendMonth" tm ON tm."organizationId" = ${org(p)} AND tm."periodId" = ${p.periodId}::uuid AND tm."month" = mo."month"
     ORDER BY mo."month"`);
 }

@@ -10,6 +10,7 @@ import {
   childNodes,
   departmentComparison,
   monthlyTrend,
+  withGoalCounts,
   treeCheck,
   type AlignmentSqlRow,
   type ComparisonSqlRow,
@@ -172,8 +173,8 @@ export async function getOverview(ctx: DashboardContext, periodId: string, now: 
   return {
     period: { id: period.id, name: period.name, startDate: dateToIsoDate(period.startDate), endDate: dateToIsoDate(period.endDate) },
     today: params.today,
-    comparison: comparisonOf(comparison),
-    trend: trendOf(trend),
+    comparison: comparisonOf(comparison.rows),
+    trend: trendOf(withGoalCounts(trend, comparison.starts)),
     alignment: alignmentOf(aligned),
   };
 }

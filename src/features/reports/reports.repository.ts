@@ -2,6 +2,7 @@ import type { GoalKind, GoalLevel, OutcomeLevel } from "@/features/goals/goals.s
 import type { OrgDb } from "@/server/db/for-org";
 import { Prisma } from "@/server/db/generated/client";
 import { readingsInLastDays } from "@/features/checkins/checkins.repository";
+import { jsonRows } from "@/server/db/report-statement";
 import type { Role } from "@/server/db/generated/enums";
 
 /**
@@ -9,11 +10,11 @@ import type { Role } from "@/server/db/generated/enums";
  * for the headline numbers, the groups and the unconfirmed outcomes, one for the managers,
  * which the service runs side by side. Each reads the report's goals once; check-ins are
  * counted from each goal's stored reading (GoalReading: how many it has and their dates), a
- * correction and the check-in it replaces being one reading. Rows come back as JSON arrays. Each binds the organisation id on
- * every table it reads (raw SQL bypasses the tenant-scoped client) and takes "today" as a
- * parameter, never the database's CURRENT_DATE. Outcome ranks come from smarta_level_rank
- * (migration 20261129030000_status_in_sql). What each number means is written once, in
- * reports.schema.ts.
+ * correction and the check-in it replaces being one reading. Rows come back as JSON arrays.
+ * Each binds the organisation id on every table it reads (raw SQL bypasses the tenant-scoped
+ * client) and takes "today" as a parameter, never the database's CURRENT_DATE. Outcome ranks
+ * come from smarta_level_rank (migration 20261129030000_status_in_sql). What each number
+ * means is written once, in reports.schema.ts.
  *
  * The CTEs read more than once are MATERIALIZED: each is worked out once whatever plan the
  * database picks, which matters where it has no statistics to pick a good one (an embedded
@@ -367,12 +368,6 @@ export type ReportRows = {
 };
 
 type StatementRow = HeadlineRow & { breakdownRows: unknown; unconfirmedRows: unknown };
-
-/** A JSON column as the driver hands it over: parsed already, or as text. */
-function jsonRows<T>(value: unknown): T[] {
-  const parsed: unknown = typeof value === "string" ? JSON.parse(value) : value;
-  return Array.isArray(parsed) ? (parsed as T[]) : [];
-}
 
 /**
  * The headline numbers, the groups and the unconfirmed outcomes of a period in one
