@@ -258,6 +258,21 @@ describe("checkIn.submit and checkIn.list: readings, refusals, idempotency, corr
       expect(await rowsOf(g.id)).toHaveLength(1);
     });
 
+    it("answers a repeat with the first answer after the goal closed and after its correction took effect", async () => {
+      const g = await goal();
+      const original = await submit(g.id);
+      // a repeated correction finds the check-in it corrects replaced (by the first submission itself)
+      const correction = input(g.id, { reading: { kind: "value", value: 26 }, replacesId: original.checkIn.id });
+      const first = await as(employee()).submit(correction);
+      expect(await as(employee()).submit({ ...correction })).toEqual(first);
+      await db.goal.update({ where: { id: g.id }, data: { status: "CLOSED" } });
+      const repeat = await as(employee()).submit({ ...correction });
+      expect(repeat.checkIn).toEqual(first.checkIn);
+      // a new submission on the closed goal is still refused
+      expect(keysOf(await failureOf(submit(g.id)))).toMatchObject({ code: "BAD_REQUEST", messageKey: "checkIns.errors.notActive" });
+      expect(await rowsOf(g.id)).toHaveLength(2);
+    });
+
     it("answers CONFLICT when the same key comes with a different body, storing nothing more", async () => {
       const g = await goal();
       const other = await goal();

@@ -2,6 +2,7 @@ import { CADENCE_DAYS } from "@/features/goals/attainment";
 import type { Cadence } from "@/features/goals/goals.schema";
 import type { OrgDb, OrgTx } from "@/server/db/for-org";
 import { Prisma } from "@/server/db/generated/client";
+import { viewerFactsColumns, type ViewerFacts } from "@/features/goals/goals.repository";
 import type { GoalAccessRow } from "./progress.server";
 
 /**
@@ -74,18 +75,27 @@ export function rollupChildren(db: Reader, parentIds: readonly string[]) {
 export type CheckInGoalRow = GoalAccessRow & { stepIds: string[] };
 
 /**
- * A goal as a check-in needs it, in one statement: the rules' facts, the measure and the ids
- * of its steps (a goal page's findGoal reads nine relations in as many queries).
+ * A goal as a check-in needs it — the rules' facts, the measure and the ids of its steps —
+ * and what the rules need to know of the caller (viewerFacts), in one statement (a goal
+ * page's findGoal reads nine relations in as many queries). The goal is null when the
+ * organisation has no such goal.
  */
-export async function findCheckInGoal(db: Reader, organizationId: string, goalId: string): Promise<CheckInGoalRow | null> {
-  const rows = await db.$queryRaw<CheckInGoalRow[]>(Prisma.sql`
-    SELECT g."id"::text AS "id", g."status"::text AS "status", g."level"::text AS "level", g."kind"::text AS "kind",
+export async function findCheckInGoal(
+  db: Reader,
+  organizationId: string,
+  membershipId: string,
+  goalId: string,
+): Promise<{ viewer: ViewerFacts; goal: CheckInGoalRow | null }> {
+  const rows = await db.$queryRaw<(ViewerFacts & CheckInGoalRow)[]>(Prisma.sql`
+    SELECT ${viewerFactsColumns(organizationId, membershipId)},
+      g."id"::text AS "id", g."status"::text AS "status", g."level"::text AS "level", g."kind"::text AS "kind",
       g."ownerId"::text AS "ownerId", g."teamId"::text AS "teamId", g."measureType"::text AS "measureType",
       g."baseline", g."minimum", g."target", g."stretch", g."startDate", g."dueDate", g."cadence"::text AS "cadence",
       ARRAY(SELECT s."id"::text FROM "GoalStep" s WHERE s."organizationId" = g."organizationId" AND s."goalId" = g."id") AS "stepIds"
-    FROM "Goal" g
-    WHERE g."organizationId" = ${organizationId}::uuid AND g."id" = ${goalId}::uuid`);
-  return rows[0] ?? null;
+    FROM (SELECT 1) AS caller
+    LEFT JOIN "Goal" g ON g."organizationId" = ${organizationId}::uuid AND g."id" = ${goalId}::uuid`);
+  const { below, ledTeams, ...goal } = rows[0]!;
+  return { viewer: { below, ledTeams }, goal: goal.id === null ? null : goal };
 }
 
 export type CheckInRow = {

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { canManage, type GoalViewer } from "@/features/goals/goal-access";
-import { seenOrNotFound, viewerOf, type GoalContext } from "@/features/goals/goals.service";
+import { seenOrNotFound, viewerFrom, viewerOf, type GoalContext } from "@/features/goals/goals.service";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import type {
   CheckIn,
@@ -23,6 +23,7 @@ import {
   lockGoal,
   syncStepsWithCurrent,
   type CheckInGoalRow,
+  type CheckInInsert,
   type CheckInRow,
   type DueTargetRow,
 } from "./checkins.repository";
@@ -95,22 +96,56 @@ async function replay(ctx: GoalContext, viewer: GoalViewer, goal: GoalAccessRow,
   return resultFor(ctx, viewer, goal, existing);
 }
 
+/** The caller and a goal they may see (NOT_FOUND otherwise), read in one statement. */
+async function checkInGoalFor(ctx: GoalContext, goalId: string): Promise<{ viewer: GoalViewer; goal: CheckInGoalRow }> {
+  const found = await findCheckInGoal(ctx.orgDb, ctx.organization.id, ctx.membership.id, goalId);
+  const viewer = viewerFrom(ctx, found.viewer);
+  return { viewer, goal: seenOrNotFound(viewer, found.goal) };
+}
+
 // ---------------------------------------------------------------------------------------
 // checkIn.submit
 
 export async function submitCheckIn(ctx: GoalContext, input: CheckInSubmit, now: Date = new Date()): Promise<CheckInResult> {
-  // the key is looked up beside the goal: a repeat is answered before anything else is checked
-  const [viewer, goalRow, earlier] = await Promise.all([
-    viewerOf(ctx),
-    findCheckInGoal(ctx.orgDb, ctx.organization.id, input.goalId),
-    findCheckInByKey(ctx.orgDb, ctx.organization.id, input.clientKey),
-  ]);
-  const goal = seenOrNotFound(viewer, goalRow);
+  const { viewer, goal } = await checkInGoalFor(ctx, input.goalId);
   if (!canManage(viewer, goal)) throw forbidden();
   const stored = valueOf(goal, input.reading);
   const digest = digestOf(input, stored);
-  if (earlier) return replay(ctx, viewer, goal, earlier, digest);
+  // A repeat gets the first submission's answer, whatever has changed since (the goal
+  // closed, the check-in it corrects is now replaced — by itself): the key is looked up
+  // whenever the check-in cannot be stored, and only then, so a new check-in costs no lookup.
+  const answerRepeatOr = async (refusal: unknown): Promise<CheckInResult> => {
+    const earlier = await findCheckInByKey(ctx.orgDb, ctx.organization.id, input.clientKey);
+    if (earlier) return replay(ctx, viewer, goal, earlier, digest);
+    throw refusal;
+  };
 
+  let inserted: CheckInRow | null;
+  try {
+    await checkStorable(ctx, goal, input, now);
+    inserted = await insertCheckInOf(ctx, goal, {
+      organizationId: ctx.organization.id,
+      goalId: goal.id,
+      value: stored.value,
+      doneStepIds: stored.doneStepIds,
+      confidence: input.confidence,
+      comment: input.comment,
+      effectiveDate: input.effectiveDate,
+      replacesId: input.replacesId,
+      authorId: ctx.membership.id,
+      clientKey: input.clientKey,
+      bodyDigest: digest,
+    });
+  } catch (error) {
+    return answerRepeatOr(error);
+  }
+  if (inserted !== null) return resultFor(ctx, viewer, goal, inserted);
+  // nothing stored: a parallel repeat took the key first, or the goal stopped being ACTIVE
+  return answerRepeatOr(new AppError("BAD_REQUEST", "checkIns.errors.notActive"));
+}
+
+/** Refuses a check-in the goal cannot take: not ACTIVE, dated in the future or before the start, correcting what it may not. */
+async function checkStorable(ctx: GoalContext, goal: CheckInGoalRow, input: CheckInSubmit, now: Date): Promise<void> {
   if (goal.status !== "ACTIVE") throw new AppError("BAD_REQUEST", "checkIns.errors.notActive");
   if (input.effectiveDate > latestDateOnEarth(now)) throw fieldError("effectiveDate", "checkIns.errors.futureDate");
   const startDate = measureFactsOf(goal).startDate;
@@ -120,44 +155,26 @@ export async function submitCheckIn(ctx: GoalContext, input: CheckInSubmit, now:
     if (!replaced || replaced.goalId !== goal.id) throw notFound();
     if (replaced.replacedBy) throw new AppError("CONFLICT", "checkIns.errors.alreadyReplaced");
   }
+}
 
-  const insert = {
-    organizationId: ctx.organization.id,
-    goalId: goal.id,
-    value: stored.value,
-    doneStepIds: stored.doneStepIds,
-    confidence: input.confidence,
-    comment: input.comment,
-    effectiveDate: input.effectiveDate,
-    replacesId: input.replacesId,
-    authorId: ctx.membership.id,
-    clientKey: input.clientKey,
-    bodyDigest: digest,
-  };
-  let inserted: CheckInRow | null;
+/** Stores the check-in (null: its key was taken, or the goal is no longer ACTIVE). */
+async function insertCheckInOf(ctx: GoalContext, goal: CheckInGoalRow, insert: CheckInInsert): Promise<CheckInRow | null> {
   try {
-    inserted =
-      goal.measureType === "MILESTONES"
-        ? // the steps follow the current check-in in the same transaction
-          await ctx.orgDb.$transaction(async (tx) => {
-            const status = await lockGoal(tx, ctx.organization.id, goal.id);
-            if (status !== "ACTIVE") throw new AppError("BAD_REQUEST", "checkIns.errors.notActive");
-            const row = await insertCheckIn(tx, insert);
-            if (row !== null) await syncStepsWithCurrent(tx, ctx.organization.id, goal.id);
-            return row;
-          })
-        : await insertCheckInIfActive(ctx.orgDb, insert);
+    return goal.measureType === "MILESTONES"
+      ? // the steps follow the current check-in in the same transaction
+        await ctx.orgDb.$transaction(async (tx) => {
+          const status = await lockGoal(tx, ctx.organization.id, goal.id);
+          if (status !== "ACTIVE") throw new AppError("BAD_REQUEST", "checkIns.errors.notActive");
+          const row = await insertCheckIn(tx, insert);
+          if (row !== null) await syncStepsWithCurrent(tx, ctx.organization.id, goal.id);
+          return row;
+        })
+      : await insertCheckInIfActive(ctx.orgDb, insert);
   } catch (error) {
     // two corrections of the same check-in at once: the unique index lets only one through
     if (isUniqueViolation(error)) throw new AppError("CONFLICT", "checkIns.errors.alreadyReplaced");
     throw error;
   }
-
-  if (inserted !== null) return resultFor(ctx, viewer, goal, inserted);
-  // nothing stored: a parallel repeat took the key first, or the goal stopped being ACTIVE
-  const row = await findCheckInByKey(ctx.orgDb, ctx.organization.id, input.clientKey);
-  if (!row) throw new AppError("BAD_REQUEST", "checkIns.errors.notActive");
-  return replay(ctx, viewer, goal, row, digest);
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -169,8 +186,7 @@ function isUniqueViolation(error: unknown): boolean {
 // checkIn.list
 
 export async function listCheckIns(ctx: GoalContext, goalId: string): Promise<CheckInList> {
-  const [viewer, goalRow] = await Promise.all([viewerOf(ctx), findCheckInGoal(ctx.orgDb, ctx.organization.id, goalId)]);
-  const goal = seenOrNotFound(viewer, goalRow);
+  const { viewer, goal } = await checkInGoalFor(ctx, goalId);
   const canSeePrivate = maySeePrivate(viewer, goal.ownerId);
   const [rows, progress] = await Promise.all([checkInsOf(ctx.orgDb, ctx.organization.id, goal.id), progressForGoals(ctx, ctx.orgDb, viewer, [goal])]);
   return { checkIns: rows.map((row) => checkInOf(row, canSeePrivate)), progress: progress.get(goal.id)! };

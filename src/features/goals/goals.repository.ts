@@ -37,12 +37,17 @@ export async function membershipsBelow(db: Reader, organizationId: string, membe
  * What the goal rules need to know of the caller, in one statement (every goal procedure asks
  * for it first): the memberships below them and the teams they lead.
  */
-export async function viewerFacts(db: Reader, organizationId: string, membershipId: string): Promise<{ below: string[]; ledTeams: string[] }> {
-  const rows = await db.$queryRaw<{ below: string[]; ledTeams: string[] }[]>(Prisma.sql`
-    SELECT ARRAY(${belowIds(organizationId, membershipId)}) AS "below",
-      ARRAY(SELECT tl."teamId"::text FROM "TeamLead" tl WHERE tl."organizationId" = ${organizationId}::uuid AND tl."membershipId" = ${membershipId}::uuid) AS "ledTeams"`);
+export async function viewerFacts(db: Reader, organizationId: string, membershipId: string): Promise<ViewerFacts> {
+  const rows = await db.$queryRaw<ViewerFacts[]>(Prisma.sql`SELECT ${viewerFactsColumns(organizationId, membershipId)}`);
   return rows[0] ?? { below: [], ledTeams: [] };
 }
+
+export type ViewerFacts = { below: string[]; ledTeams: string[] };
+
+/** viewerFacts as two columns ("below", "ledTeams"), for a statement that reads more beside them. */
+export const viewerFactsColumns = (organizationId: string, membershipId: string) => Prisma.sql`
+  ARRAY(${belowIds(organizationId, membershipId)}) AS "below",
+  ARRAY(SELECT tl."teamId"::text FROM "TeamLead" tl WHERE tl."organizationId" = ${organizationId}::uuid AND tl."membershipId" = ${membershipId}::uuid) AS "ledTeams"`;
 
 // ---------------------------------------------------------------------------------------
 // People and teams

@@ -57,6 +57,7 @@ import {
   visibleWhere,
   type GoalColumns,
   type GoalRow,
+  type ViewerFacts,
   type GoalStateChange,
   type NodeRow,
   type SummaryRow,
@@ -347,7 +348,11 @@ function byLevelAndTitle(a: NodeRow, b: NodeRow): number {
 // The caller and the rules' facts
 
 export async function viewerOf(ctx: GoalContext, db: Db = ctx.orgDb): Promise<GoalViewer> {
-  const { below, ledTeams } = await viewerFacts(db, ctx.organization.id, ctx.membership.id);
+  return viewerFrom(ctx, await viewerFacts(db, ctx.organization.id, ctx.membership.id));
+}
+
+/** The caller as the goal rules see them, from the facts viewerFacts reads. */
+export function viewerFrom(ctx: GoalContext, { below, ledTeams }: ViewerFacts): GoalViewer {
   return {
     membershipId: ctx.membership.id,
     readAll: ctx.can("goal.readAll"),

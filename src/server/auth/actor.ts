@@ -21,6 +21,13 @@ export async function resolveActor(db: Db, claims: SessionClaims | null): Promis
     where: { id: claims.userId },
     select: { id: true, email: true, name: true, locale: true, sessionVersion: true, disabledAt: true },
   });
+  return actorOf(user, claims);
+}
+
+export type ActorUserRow = { id: string; email: string; name: string; locale: "sv" | "en" | null; sessionVersion: number; disabledAt: Date | null };
+
+/** The signed-in user from their row, or null when it is gone, disabled or signed out everywhere since. */
+export function actorOf(user: ActorUserRow | null, claims: SessionClaims): Actor | null {
   if (!user || user.disabledAt || user.sessionVersion !== claims.sessionVersion) return null;
   return { userId: user.id, email: user.email, name: user.name, locale: user.locale };
 }

@@ -3,7 +3,7 @@ import superjson from "superjson";
 import { z, ZodError } from "zod";
 import { AppError } from "@/lib/errors";
 import { roleHasPermission, type Permission } from "@/lib/permissions";
-import { resolveActor, type Actor, type SessionClaims } from "@/server/auth/actor";
+import { actorOf, claimsNameAUser, resolveActor, type Actor, type ActorUserRow, type SessionClaims } from "@/server/auth/actor";
 import type { Db } from "@/server/db/client";
 import { forOrg } from "@/server/db/for-org";
 import { Prisma } from "@/server/db/generated/client";
@@ -99,33 +99,51 @@ export type OrgContext = {
   actor: Actor;
 };
 
-type ActiveMembershipRow = OrgContext["membership"] & Omit<OrgContext["organization"], "id" | "settings"> & { organizationId: string; settings: string };
+type MembershipRow = OrgContext["membership"] & Omit<OrgContext["organization"], "id" | "settings"> & { organizationId: string; settings: string };
+type ActorMembershipRow = ActorUserRow & { membership: MembershipRow | null };
 
-/** The user's active membership in the organisation with this slug, with the organisation, in one statement (it runs on every request). */
-async function activeMembership(db: Db, userId: string, orgSlug: string): Promise<ActiveMembershipRow | null> {
-  const rows = await db.$queryRaw<ActiveMembershipRow[]>(Prisma.sql`
-    SELECT m."id"::text AS "id", m."role"::text AS "role", m."teamId"::text AS "teamId", m."managerId"::text AS "managerId",
-      o."id"::text AS "organizationId", o."slug", o."name", o."locale"::text AS "locale", o."settings"::text AS "settings"
-    FROM "Membership" m
-    JOIN "Organization" o ON o."id" = m."organizationId"
-    WHERE m."userId" = ${userId}::uuid AND m."status" = 'ACTIVE' AND o."slug" = ${orgSlug}`);
-  return rows[0] ?? null;
+/**
+ * The signed-in user with their active membership in the organisation with this slug (null
+ * when they have none), in one statement: it runs before every organisation procedure.
+ */
+async function actorWithMembership(db: Db, userId: string, orgSlug: string): Promise<ActorMembershipRow | null> {
+  const rows = await db.$queryRaw<(ActorUserRow & { membership: MembershipRow | string | null })[]>(Prisma.sql`
+    SELECT u."id"::text AS "id", u."email", u."name", u."locale"::text AS "locale", u."sessionVersion", u."disabledAt",
+      (SELECT json_build_object('id', m."id", 'role', m."role", 'teamId', m."teamId", 'managerId', m."managerId",
+          'organizationId', o."id", 'slug', o."slug", 'name', o."name", 'locale', o."locale", 'settings', o."settings"::text)
+        FROM "Membership" m JOIN "Organization" o ON o."id" = m."organizationId"
+        WHERE m."userId" = u."id" AND m."status" = 'ACTIVE' AND o."slug" = ${orgSlug}) AS "membership"
+    FROM "User" u
+    WHERE u."id" = ${userId}::uuid`);
+  const row = rows[0];
+  if (!row) return null;
+  // a JSON column comes back parsed from one driver and as text from the other
+  const membership = typeof row.membership === "string" ? (JSON.parse(row.membership) as MembershipRow) : row.membership;
+  return { ...row, membership };
 }
 
 /**
- * Resolves the org slug to the caller's active membership. Not a member (or no such
+ * Resolves the session to the signed-in user (UNAUTHORIZED otherwise, as every protected
+ * procedure) and the org slug to their active membership. Not a member (or no such
  * organisation) answers NOT_FOUND, so organisations cannot be probed by slug.
  */
-export const orgProcedure = protectedProcedure.use(async ({ ctx, next, getRawInput }) => {
+export const orgProcedure = publicProcedure.use(async ({ ctx, next, getRawInput }) => {
+  const claims = ctx.claims;
+  if (!claimsNameAUser(claims)) throw new AppError("UNAUTHORIZED", "unauthorized");
   const parsed = z.object({ orgSlug: ZOrgSlug }).safeParse(await getRawInput());
-  if (!parsed.success) throw new AppError("NOT_FOUND", "notFound");
-  const found = await activeMembership(ctx.db, ctx.actor.userId, parsed.data.orgSlug);
-  if (!found) throw new AppError("NOT_FOUND", "notFound");
-  const { organizationId, slug, name, locale, settings, ...own } = found;
+  if (!parsed.success) {
+    if (!(await resolveActor(ctx.db, claims))) throw new AppError("UNAUTHORIZED", "unauthorized");
+    throw new AppError("NOT_FOUND", "notFound");
+  }
+  const found = await actorWithMembership(ctx.db, claims.userId, parsed.data.orgSlug);
+  const actor = actorOf(found, claims);
+  if (!actor) throw new AppError("UNAUTHORIZED", "unauthorized");
+  if (!found?.membership) throw new AppError("NOT_FOUND", "notFound");
+  const { organizationId, slug, name, locale, settings, ...own } = found.membership;
   const orgContext: OrgContext = {
     organization: { id: organizationId, slug, name, locale, settings: ZOrganizationSettings.parse(JSON.parse(settings)) },
     membership: own,
-    actor: ctx.actor,
+    actor,
   };
   return next({
     ctx: {
