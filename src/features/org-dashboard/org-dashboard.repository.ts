@@ -3,7 +3,8 @@ import type { Db } from "@/server/db/client";
 import type { OrgDb } from "@/server/db/for-org";
 import { readingsInLastDays } from "@/features/checkins/checkins.repository";
 import { Prisma } from "@/server/db/generated/client";
-import { PREFER_HASH_JOINS, inReportTransaction, jsonRows } from "@/server/db/report-statement";
+import { jsonColumn, jsonRows } from "@/server/db/json-column";
+import { PREFER_HASH_JOINS, inReportTransaction } from "@/server/db/report-statement";
 
 /**
  * Every query of the organisation dashboard. Each answers for any number of goals in one
@@ -631,7 +632,7 @@ SELECT
 export async function orgDashboardInOneQuery(db: RawReader, p: DashboardParams, rootLimit: number = 100): Promise<OneQueryResult> {
   const rows = await reportQuery<{ departments: unknown; trend: unknown; alignment: unknown; roots: unknown }>(db, orgDashboardOneQuerySql(p, rootLimit));
   const row = rows[0]!;
-  const parse = <T,>(value: unknown, empty: T): T => (value === null || value === undefined ? empty : ((typeof value === "string" ? JSON.parse(value) : value) as T));
+  const parse = <T,>(value: unknown, empty: T): T => jsonColumn<T | null | undefined>(value) ?? empty;
   return {
     departments: parse(row.departments, []),
     trend: parse(row.trend, []),

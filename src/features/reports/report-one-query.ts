@@ -1,5 +1,6 @@
 import type { OrgDb } from "@/server/db/for-org";
 import { Prisma } from "@/server/db/generated/client";
+import { jsonColumn } from "@/server/db/json-column";
 import {
   RECENT_DAYS,
   UNCONFIRMED_LISTED,
@@ -174,21 +175,16 @@ export type HrReportOneQueryResult = {
   unconfirmed: UnconfirmedSqlRow[];
 };
 
-/** A JSON column as the driver hands it over: text on PGlite, parsed already on pg. */
-function parseJson<T>(value: unknown): T {
-  return (typeof value === "string" ? JSON.parse(value) : value) as T;
-}
-
 /** Runs the reference statement; null when the period is not the organisation's, as reportRows answers. */
 export async function hrReportInOneQuery(db: Pick<OrgDb, "$queryRaw">, p: ReportParams): Promise<HrReportOneQueryResult | null> {
   const rows = await db.$queryRaw<{ headline: unknown; breakdown: unknown; managers: unknown; unconfirmed: unknown }[]>(hrReportOneQuerySql(p));
   const row = rows[0];
-  const headline = parseJson<HeadlineRow | null>(row?.headline ?? null);
+  const headline = jsonColumn<HeadlineRow | null>(row?.headline ?? null);
   if (!row || headline === null) return null;
   return {
     headline,
-    breakdown: parseJson<BreakdownSqlRow[]>(row.breakdown),
-    managers: parseJson<ManagerSqlRow[]>(row.managers),
-    unconfirmed: parseJson<UnconfirmedSqlRow[]>(row.unconfirmed),
+    breakdown: jsonColumn<BreakdownSqlRow[]>(row.breakdown),
+    managers: jsonColumn<ManagerSqlRow[]>(row.managers),
+    unconfirmed: jsonColumn<UnconfirmedSqlRow[]>(row.unconfirmed),
   };
 }

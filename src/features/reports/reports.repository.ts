@@ -2,7 +2,7 @@ import type { GoalKind, GoalLevel, OutcomeLevel } from "@/features/goals/goals.s
 import type { OrgDb } from "@/server/db/for-org";
 import { Prisma } from "@/server/db/generated/client";
 import { readingsInLastDays } from "@/features/checkins/checkins.repository";
-import { jsonRows } from "@/server/db/report-statement";
+import { jsonRows } from "@/server/db/json-column";
 import type { Role } from "@/server/db/generated/enums";
 
 /**

@@ -45,9 +45,3 @@ export function inReportTransaction<T>(db: OrgDb | Db, work: (tx: OrgTx) => Prom
     { timeout: REPORT_TIMEOUT_MS, maxWait: REPORT_TIMEOUT_MS },
   );
 }
-
-/** A JSON array column of a report statement as the driver hands it over: parsed already, or as text. */
-export function jsonRows<T>(value: unknown): T[] {
-  const parsed: unknown = typeof value === "string" ? JSON.parse(value) : value;
-  return Array.isArray(parsed) ? (parsed as T[]) : [];
-}

@@ -6,6 +6,7 @@ import { roleHasPermission, type Permission } from "@/lib/permissions";
 import { actorOf, claimsNameAUser, resolveActor, type Actor, type ActorUserRow, type SessionClaims } from "@/server/auth/actor";
 import type { Db } from "@/server/db/client";
 import { forOrg } from "@/server/db/for-org";
+import { jsonColumn } from "@/server/db/json-column";
 import { Prisma } from "@/server/db/generated/client";
 import type { Role } from "@/server/db/generated/enums";
 import { ZOrganizationSettings } from "@/features/organizations/settings";
@@ -107,7 +108,7 @@ type ActorMembershipRow = ActorUserRow & { membership: MembershipRow | null };
  * when they have none), in one statement: it runs before every organisation procedure.
  */
 async function actorWithMembership(db: Db, userId: string, orgSlug: string): Promise<ActorMembershipRow | null> {
-  const rows = await db.$queryRaw<(ActorUserRow & { membership: MembershipRow | string | null })[]>(Prisma.sql`
+  const rows = await db.$queryRaw<(ActorUserRow & { membership: unknown })[]>(Prisma.sql`
     SELECT u."id"::text AS "id", u."email", u."name", u."locale"::text AS "locale", u."sessionVersion", u."disabledAt",
       (SELECT json_build_object('id', m."id", 'role', m."role", 'teamId', m."teamId", 'managerId', m."managerId",
           'organizationId', o."id", 'slug', o."slug", 'name', o."name", 'locale', o."locale", 'settings', o."settings"::text)
@@ -117,9 +118,7 @@ async function actorWithMembership(db: Db, userId: string, orgSlug: string): Pro
     WHERE u."id" = ${userId}::uuid`);
   const row = rows[0];
   if (!row) return null;
-  // a JSON column comes back parsed from one driver and as text from the other
-  const membership = typeof row.membership === "string" ? (JSON.parse(row.membership) as MembershipRow) : row.membership;
-  return { ...row, membership };
+  return { ...row, membership: jsonColumn<MembershipRow | null>(row.membership) };
 }
 
 /**
